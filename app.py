@@ -1,0 +1,8 @@
+"""The frame: page config and navigation. Pages live in pages/."""
+import streamlit as st
+
+from ui.text import t
+
+st.set_page_config(page_title=t("app_title"), page_icon="📉", layout="wide")
+page = st.navigation([st.Page("pages/explorer.py", title=t("explorer"), icon="⛰️", default=True)])
+page.run()

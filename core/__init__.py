@@ -1,0 +1,1 @@
+"""Pure NumPy core of the loss-surface lab: no Streamlit, no Plotly."""

@@ -1,0 +1,64 @@
+"""Explorer: one run of gradient descent on the exact loss surface of a line fit."""
+import streamlit as st
+
+from ui import cache, controls
+from ui.text import t
+from ui.views import explorer_figures, summary
+
+st.title(t("explorer_title"))
+st.caption(t("explorer_intro"))
+
+
+def _n_train(data_spec) -> int:
+    return cache.problem(data_spec, False).n_train
+
+
+try:
+    c = controls.sidebar(_n_train)
+    problem = cache.problem(c.data, c.scaled)
+except ValueError as err:
+    st.error(t("error_data", reason=err))
+    st.stop()
+
+start = tuple(float(v) for v in controls.lab.start_point(c.run))
+window, grid = cache.loss_grid(c.data, c.scaled, start)
+try:
+    traj = cache.trajectory(c.data, c.scaled, c.run)
+except ValueError as err:
+    st.error(t("error_run", reason=err))
+    st.stop()
+
+figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y)
+nums = summary(problem, traj)
+
+if traj.epochs < c.run.epochs:
+    st.info(t("epochs_capped", epochs=traj.epochs, cap=controls.lab.MAX_UPDATES))
+status = dict(k=traj.diverged_at or traj.converged_at or 0, updates=traj.n_updates,
+              epochs=traj.epochs, kept=traj.n_updates, limit=nums["stable_lr"], lr=c.run.lr)
+if traj.status == "diverged":
+    st.error(t("status.diverged", **status))
+elif traj.status == "converged":
+    st.success(t("status.converged", **status))
+else:
+    st.warning(t("status.completed", **status))
+if figs["exit_at"] is not None:
+    b, w = traj.params[figs["exit_at"]]
+    st.warning(t("left_window", k=figs["exit_at"], b=b, w=w))
+
+left, right = st.columns(2)
+left.plotly_chart(figs["surface"], key="surface")
+right.plotly_chart(figs["contour"], key="contour")
+left.plotly_chart(figs["curve"], key="curve")
+right.plotly_chart(figs["data"], key="data")
+
+cols = st.columns(4) + st.columns(4)
+cols[0].metric(t("final_b"), f"{nums['b']:.4f}")
+cols[1].metric(t("final_w"), f"{nums['w']:.4f}")
+cols[2].metric(t("train_loss"), f"{nums['train_loss']:.5g}")
+cols[3].metric(t("val_loss"), f"{nums['val_loss']:.5g}")
+cols[4].metric(t("distance"), f"{nums['distance']:.3g}")
+cols[5].metric(t("stable_lr"), f"{nums['stable_lr']:.4g}", help=t("stable_lr_help"))
+cols[6].metric(t("condition"), f"{nums['condition']:.3g}", help=t("condition_help"))
+if c.scaled:
+    st.caption(t("original_units", b=nums["original"][0], w=nums["original"][1]))
+st.caption(t("optimum", b=nums["star"][0], w=nums["star"][1], loss=nums["loss_min"]))

@@ -1,0 +1,1 @@
+"""Streamlit glue: widgets that return plain values, cached core calls, text."""

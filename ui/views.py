@@ -1,0 +1,85 @@
+"""From core results to the four figures of the explorer (display choices live here)."""
+from __future__ import annotations
+
+import numpy as np
+
+from core import lab, models, quadratic, scaling
+from core.thinning import display_indices
+from ui.text import t
+from viz import figures
+
+
+def _axis_labels(scaled: bool) -> dict:
+    return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w"}
+
+
+def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, log_y: bool) -> dict:
+    """Build the surface, contour, loss-curve and data figures for one run."""
+    b_values, w_values, loss_cells = grid
+    scaled = not problem.scaler.is_identity
+    axes = _axis_labels(scaled)
+    params = traj.params
+    shown = display_indices(params.shape[0], traj.epoch_updates)
+    path = params[shown]
+    inside = window.contains(path)
+    exit_at = lab.first_exit(params, window)
+    if exit_at is not None:  # draw the path up to where it left, never a silently clipped line
+        inside &= shown < exit_at
+    path_b = np.where(inside, path[:, 0], np.nan)
+    path_w = np.where(inside, path[:, 1], np.nan)
+    path_loss = np.where(inside, traj.train_loss[shown], np.nan)
+
+    star = problem.q_train.theta_star
+    start = (params[0, 0], params[0, 1], traj.train_loss[0])
+    minimum = (star[0], star[1], problem.q_train.loss_min)
+    common = {"path": t("path"), "start": t("start_pt"), "minimum": t("minimum"),
+              "surface": t("surface"), "loss": t("loss"), **axes}
+
+    surface = figures.loss_surface(
+        b_values, w_values, loss_cells, path_b, path_w, path_loss, start=start, minimum=minimum,
+        labels={**common, "title": t("surface_title")})
+    contour = figures.contour_with_path(
+        b_values, w_values, loss_cells, path_b, path_w, start=start, minimum=minimum,
+        labels={**common, "title": t("contour_title")})
+
+    upe = traj.updates_per_epoch
+    epochs = traj.epoch_updates / upe
+    batch_shown = display_indices(traj.batch_loss.shape[0], traj.epoch_updates[:-1])
+    curve = figures.loss_curve(
+        epochs, traj.train_loss_epoch, traj.val_loss_epoch,
+        batch_shown / upe, traj.batch_loss[batch_shown], loss_min=problem.q_train.loss_min,
+        log_y=log_y,
+        labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss"),
+                "train": t("train"), "val": t("val_set"), "batch": t("batch_loss"),
+                "floor": t("floor")})
+
+    data = problem.data
+    x_all = np.concatenate([data.x_train, data.x_val])
+    line_x = np.linspace(x_all.min(), x_all.max(), 2)
+    to_orig = (lambda th: scaling.to_original(problem.scaler, th))
+    final, first = to_orig(params[-1]), to_orig(params[0])
+    best = to_orig(star)
+    fit = figures.data_with_fit(
+        data.x_train, data.y_train, data.x_val, data.y_val, line_x,
+        models.predict(final, line_x), models.predict(first, line_x), models.predict(best, line_x),
+        labels={"title": t("data_title"), "train": t("train"), "val": t("val_set"),
+                "fit": t("fit"), "start": t("start_line"), "best": t("best_line")})
+    return {"surface": surface, "contour": contour, "curve": curve, "data": fit,
+            "exit_at": exit_at}
+
+
+def summary(problem: lab.Problem, traj) -> dict:
+    """The numbers under the charts."""
+    final = traj.params[-1]
+    star = problem.q_train.theta_star
+    return {
+        "b": float(final[0]), "w": float(final[1]),
+        "original": scaling.to_original(problem.scaler, final),
+        "train_loss": float(traj.train_loss[-1]),
+        "val_loss": float(quadratic.loss(problem.q_val, final)),
+        "distance": float(np.linalg.norm(final - star)),
+        "stable_lr": problem.stable_lr,
+        "condition": problem.condition,
+        "star": scaling.to_original(problem.scaler, star),
+        "loss_min": problem.q_train.loss_min,
+    }

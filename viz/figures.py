@@ -1,0 +1,157 @@
+"""The four views of the explorer, each named by what it shows.
+
+Every builder takes precomputed arrays (float32 where they are large) and returns a figure.
+Non-finite values never reach a figure: callers pass only the kept part of a run.
+"""
+from __future__ import annotations
+
+import numpy as np
+import plotly.graph_objects as go
+
+from viz import theme
+
+_MARKER_LINE = {"color": theme.BLACK, "width": 1.5}
+
+
+def _f32(a) -> np.ndarray:
+    return np.asarray(a, dtype=np.float32)
+
+
+def _log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
+    """Colour-bar ticks for a log10 scale, labelled in loss units."""
+    ticks = np.arange(np.floor(lo), np.ceil(hi) + 1)
+    if ticks.size > 8:
+        ticks = ticks[:: int(np.ceil(ticks.size / 8))]
+    return ticks.tolist(), [f"{10 ** t:.3g}" for t in ticks]
+
+
+def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, minimum,
+                 labels: dict) -> go.Figure:
+    """3D MSE surface over (b, w) with the path drawn on it.
+
+    ``path_*`` hold only the points inside the grid (NaN gaps where the path is outside).
+    ``start`` and ``minimum`` are ``(b, w, loss)``.
+    """
+    z_lo, z_hi = float(np.min(loss)), float(np.max(loss))
+    lift = 0.01 * (z_hi - z_lo)  # keep the path visibly above the surface it lies on
+    fig = go.Figure()
+    fig.add_trace(go.Surface(
+        x=_f32(b_values), y=_f32(w_values), z=_f32(loss), colorscale=theme.SURFACE_SCALE,
+        opacity=0.85, showscale=False, name=labels["surface"], hoverinfo="skip",
+        contours={"z": {"show": True, "usecolormap": True, "project": {"z": False}, "width": 1}},
+    ))
+    fig.add_trace(go.Scatter3d(
+        x=_f32(path_b), y=_f32(path_w), z=_f32(np.asarray(path_loss) + lift),
+        mode="lines+markers" if len(path_b) <= 150 else "lines",
+        line={"color": theme.PATH, "width": 7}, marker={"size": 3, "color": theme.PATH},
+        name=labels["path"], connectgaps=False,
+    ))
+    for point, symbol, name in ((start, "circle", labels["start"]),
+                                (minimum, "diamond", labels["minimum"])):
+        fig.add_trace(go.Scatter3d(
+            x=[point[0]], y=[point[1]], z=[point[2] + lift], mode="markers", name=name,
+            marker={"size": 8, "symbol": symbol, "color": "white", "line": _MARKER_LINE},
+        ))
+    theme.base_layout(fig, title=labels["title"], height=470)
+    fig.update_layout(
+        scene={
+            "xaxis": {"title": {"text": labels["b"]}, "range": [b_values[0], b_values[-1]]},
+            "yaxis": {"title": {"text": labels["w"]}, "range": [w_values[0], w_values[-1]]},
+            "zaxis": {"title": {"text": labels["loss"]}, "range": [z_lo, z_hi + 2 * lift]},
+            # the book's view (elevation 40, azimuth 260): from the low-w side, looking up the valley
+            "camera": {"eye": {"x": -0.45, "y": -2.0, "z": 1.35}},
+            "aspectmode": "cube",
+        },
+        margin={"l": 0, "r": 0, "t": 50, "b": 0},
+    )
+    return fig
+
+
+def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimum,
+                      labels: dict) -> go.Figure:
+    """Contour map of log10(MSE) with the path, the start and the minimum marked.
+
+    Levels are spaced in log10 so the rings near the minimum, where a converging path ends, stay
+    visible; the colour bar is labelled in MSE.
+    """
+    log_loss = np.log10(np.maximum(loss, np.finfo(float).tiny))
+    lo, hi = float(log_loss.min()), float(log_loss.max())
+    tickvals, ticktext = _log_ticks(lo, hi)
+    fig = go.Figure()
+    fig.add_trace(go.Contour(
+        x=_f32(b_values), y=_f32(w_values), z=_f32(log_loss), colorscale=theme.SURFACE_SCALE,
+        ncontours=24, contours={"coloring": "heatmap", "showlines": True},
+        line={"width": 0.5, "color": "rgba(255,255,255,0.5)"},
+        colorbar={"title": {"text": labels["loss"]}, "tickvals": tickvals, "ticktext": ticktext,
+                  "thickness": 14},
+        hoverinfo="skip", name=labels["surface"], showlegend=False,
+    ))
+    few = len(path_b) <= 150  # every step as a dot while they can be told apart
+    fig.add_trace(go.Scatter(
+        x=_f32(path_b), y=_f32(path_w), mode="lines+markers" if few else "lines",
+        name=labels["path"], line={"color": theme.PATH, "width": 2.5},
+        marker={"size": 6, "color": theme.PATH, "line": {"color": "white", "width": 1}},
+    ))
+    for point, symbol, name in ((start, "circle", labels["start"]),
+                                (minimum, "star", labels["minimum"])):
+        fig.add_trace(go.Scatter(
+            x=[point[0]], y=[point[1]], mode="markers", name=name,
+            marker={"size": 14 if symbol == "circle" else 18, "symbol": symbol, "color": "white",
+                    "line": _MARKER_LINE},
+        ))
+    theme.base_layout(fig, title=labels["title"])
+    fig.update_xaxes(title_text=labels["b"], range=[b_values[0], b_values[-1]], autorange=False,
+                     showgrid=False, zeroline=False)
+    fig.update_yaxes(title_text=labels["w"], range=[w_values[0], w_values[-1]], autorange=False,
+                     showgrid=False, zeroline=False)
+    return fig
+
+
+def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: float,
+               log_y: bool, labels: dict) -> go.Figure:
+    """Training and validation loss per epoch (epoch 0 is the start), the mini-batch loss of every
+    update as a faint trace, and the lowest reachable training loss as a dotted line."""
+    fig = go.Figure()
+    if len(batch_loss):
+        fig.add_trace(go.Scattergl(
+            x=_f32(batch_x), y=_f32(batch_loss), mode="lines", name=labels["batch"],
+            line={"color": theme.GREY, "width": 1}, opacity=0.45,
+        ))
+    fig.add_trace(go.Scatter(
+        x=_f32(epochs), y=np.asarray(train_loss, dtype=float), mode="lines", name=labels["train"],
+        line={"color": theme.TRAIN, "width": 3},
+    ))
+    fig.add_trace(go.Scatter(
+        x=_f32(epochs), y=np.asarray(val_loss, dtype=float), mode="lines", name=labels["val"],
+        line={"color": theme.VALIDATION, "width": 3, "dash": "dash"},
+    ))
+    if loss_min > 0 or not log_y:
+        fig.add_hline(y=loss_min, line={"color": theme.BLACK, "width": 1, "dash": "dot"},
+                      annotation_text=labels["floor"], annotation_position="top right")
+    theme.base_layout(fig, title=labels["title"])
+    fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
+                     exponentformat="power" if log_y else "B")
+    return fig
+
+
+def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, best_line, *,
+                  labels: dict) -> go.Figure:
+    """The data (train and validation) with the current fitted line, the starting line and the
+    least-squares line, all in original units."""
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=_f32(x_train), y=_f32(y_train), mode="markers", name=labels["train"],
+                             marker={"color": theme.TRAIN, "size": 7, "opacity": 0.8}))
+    fig.add_trace(go.Scatter(x=_f32(x_val), y=_f32(y_val), mode="markers", name=labels["val"],
+                             marker={"color": theme.VALIDATION, "size": 8, "symbol": "triangle-up",
+                                     "line": {"color": theme.BLACK, "width": 0.5}}))
+    fig.add_trace(go.Scatter(x=line_x, y=start_line, mode="lines", name=labels["start"],
+                             line={"color": theme.GREY, "width": 2, "dash": "dash"}))
+    fig.add_trace(go.Scatter(x=line_x, y=best_line, mode="lines", name=labels["best"],
+                             line={"color": theme.BLACK, "width": 2, "dash": "dot"}))
+    fig.add_trace(go.Scatter(x=line_x, y=fitted, mode="lines", name=labels["fit"],
+                             line={"color": theme.PATH, "width": 3.5}))
+    theme.base_layout(fig, title=labels["title"])
+    fig.update_xaxes(title_text="x")
+    fig.update_yaxes(title_text="y")
+    return fig
