@@ -40,8 +40,9 @@ class Trajectory:
         Exact loss over the whole training split at every row of ``params``.
     epoch_updates : ndarray of int, shape (E + 1,)
         Update count at each completed epoch boundary: ``0, u, 2u, ...`` (u updates per epoch).
-    val_loss_epoch : ndarray of shape (E + 1,)
-        Validation loss at each epoch boundary (epoch 0 is the start).
+    val_loss_epoch : ndarray of shape (E + 1,) or (0,)
+        Validation loss at each epoch boundary (epoch 0 is the start); empty without a
+        validation split.
     order : ndarray of int, shape (epochs, n_train)
         The order the training examples were visited in, one row per planned epoch.
     batch_size, updates_per_epoch, epochs : int
@@ -193,8 +194,10 @@ def run_descent(
         Passes over the training split.
     shuffle, seed
         Reshuffle every epoch from ``seed``, or visit in stored order.
-    q_train, q_val
-        Precomputed quadratic forms (built here when omitted; ``q_val`` defaults to ``q_train``).
+    q_train : QuadraticLoss, optional
+        The training split's quadratic form (built here when omitted).
+    q_val : QuadraticLoss, optional
+        The validation split's; without it ``val_loss_epoch`` is empty.
 
     Notes
     -----
@@ -212,7 +215,6 @@ def run_descent(
     n = y_train.shape[0]
     batch_size = int(min(max(1, batch_size), n))
     q_train = q_train or quadratic.fit_quadratic(phi_train, y_train)
-    q_val = q_val or q_train
 
     order = visit_order(n, epochs, shuffle=shuffle, seed=seed)
     A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
@@ -233,7 +235,8 @@ def run_descent(
     train_loss = quadratic.loss(q_train, params)
     upe = len(range(0, n, batch_size))
     epoch_updates = np.arange(0, done + 1, upe)
-    val_loss_epoch = quadratic.loss(q_val, params[epoch_updates])
+    val_loss_epoch = (quadratic.loss(q_val, params[epoch_updates]) if q_val is not None
+                      else np.empty(0))
 
     excess = train_loss - q_train.loss_min
     converged_at = None

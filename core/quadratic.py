@@ -91,6 +91,8 @@ def gradient(q: QuadraticLoss, theta: np.ndarray) -> np.ndarray:
 def curvature(q: QuadraticLoss) -> tuple[float, float]:
     """Smallest and largest eigenvalue of ``A`` (half the Hessian's), from R's singular values."""
     s = np.linalg.svd(q.R, compute_uv=False)
+    # below this a direction is flat to working precision (e.g. a constant feature)
+    s = np.where(s <= s.max() * s.size * np.finfo(float).eps, 0.0, s)
     return float(s.min() ** 2), float(s.max() ** 2)
 
 
