@@ -19,15 +19,11 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     scaled = not problem.scaler.is_identity
     axes = _axis_labels(scaled)
     params = traj.params
-    shown = display_indices(params.shape[0], traj.epoch_updates)
-    path = params[shown]
-    inside = window.contains(path)
     exit_at = lab.first_exit(params, window)
-    if exit_at is not None:  # draw the path up to where it left, never a silently clipped line
-        inside &= shown < exit_at
-    path_b = np.where(inside, path[:, 0], np.nan)
-    path_w = np.where(inside, path[:, 1], np.nan)
-    path_loss = np.where(inside, traj.train_loss[shown], np.nan)
+    end = params.shape[0] if exit_at is None else exit_at  # up to where it left, never beyond
+    shown = display_indices(end, traj.epoch_updates[traj.epoch_updates < end])
+    path_b, path_w = params[shown, 0], params[shown, 1]
+    path_loss = traj.train_loss[shown]
 
     star = problem.q_train.theta_star
     start = (params[0, 0], params[0, 1], traj.train_loss[0])

@@ -29,7 +29,7 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
                  labels: dict) -> go.Figure:
     """3D MSE surface over (b, w) with the path drawn on it.
 
-    ``path_*`` hold only the points inside the grid (NaN gaps where the path is outside).
+    ``path_*`` hold only points inside the grid (the caller cuts the path where it leaves).
     ``start`` and ``minimum`` are ``(b, w, loss)``.
     """
     z_lo, z_hi = float(np.min(loss)), float(np.max(loss))
@@ -44,7 +44,7 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
         x=_f32(path_b), y=_f32(path_w), z=_f32(np.asarray(path_loss) + lift),
         mode="lines+markers" if len(path_b) <= 150 else "lines",
         line={"color": theme.PATH, "width": 7}, marker={"size": 3, "color": theme.PATH},
-        name=labels["path"], connectgaps=False,
+        name=labels["path"],
     ))
     for point, symbol, name in ((start, "circle", labels["start"]),
                                 (minimum, "diamond", labels["minimum"])):

@@ -1,0 +1,66 @@
+"""Helpers to run the app in AppTest and read the figures it sent."""
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import numpy as np
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "app.py"
+
+
+def fresh_app(**query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=60)
+    if query:
+        at.query_params.update(query)
+    return at.run()
+
+
+def _decode(node):
+    if isinstance(node, dict):
+        if "bdata" in node and "dtype" in node:
+            arr = np.frombuffer(base64.b64decode(node["bdata"]), dtype=node["dtype"])
+            shape = node.get("shape")
+            if isinstance(shape, str):
+                shape = [int(v) for v in shape.split(",")]
+            return arr.reshape(shape) if shape else arr
+        return {k: _decode(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_decode(v) for v in node]
+    return node
+
+
+def figures(at: AppTest) -> list[dict]:
+    """Every Plotly figure on the page as a dict, typed arrays decoded to NumPy."""
+    return [_decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+
+
+def figure(at: AppTest, title: str) -> dict:
+    """The figure whose title starts with ``title``."""
+    return next(f for f in figures(at) if f["layout"]["title"]["text"].startswith(title))
+
+
+def specs(at: AppTest) -> list[str]:
+    """The raw figure specs, to tell whether anything drawn changed."""
+    return [chart.proto.spec for chart in at.get("plotly_chart")]
+
+
+def numbers_in(node):
+    """Yield every number (array element or scalar) inside a figure's data traces."""
+    if isinstance(node, np.ndarray):
+        if node.dtype.kind in "fiu":
+            yield from node.ravel().tolist()
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from numbers_in(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from numbers_in(v)
+    elif isinstance(node, (int, float)) and not isinstance(node, bool):
+        yield node
+
+
+def trace(fig: dict, name: str) -> dict:
+    return next(t for t in fig["data"] if t.get("name") == name)

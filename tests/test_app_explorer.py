@@ -1,0 +1,126 @@
+import math
+
+import numpy as np
+import pytest
+
+from tests.apptest_util import figure, figures, fresh_app, numbers_in, specs, trace
+
+CONTOUR, DATA = "Contour", "Data"
+
+
+def assert_healthy(at):
+    assert not at.exception, [e.value for e in at.exception]
+    figs = figures(at)
+    assert len(figs) == 4
+    for fig in figs:
+        for trace_ in fig["data"]:
+            values = list(numbers_in({k: v for k, v in trace_.items() if k in ("x", "y", "z")}))
+            assert all(math.isfinite(v) for v in values if v is not None), trace_.get("name")
+    return figs
+
+
+def drawn_path(at):
+    path = trace(figure(at, CONTOUR), "path")
+    return np.asarray(path["x"], dtype=float), np.asarray(path["y"], dtype=float)
+
+
+def test_default_opens_on_the_book_scenario_with_the_books_numbers():
+    at = fresh_app()
+    assert_healthy(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["b after training"] == "1.0235"
+    assert metrics["w after training"] == "1.9690"
+    assert at.select_slider(key="lr").value == 0.1
+    assert at.select_slider(key="batch").value == 80
+    b, w = drawn_path(at)
+    assert (b[0], w[0]) == pytest.approx((0.49671415, -0.1382643), abs=1e-6)  # the book's start
+    assert any("Converged" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize("lr", [1e-4, 10.0])
+@pytest.mark.parametrize("batch", [1, 80])
+@pytest.mark.parametrize("scaling", ["none", "standard"])
+def test_extreme_controls_run_cleanly(lr, batch, scaling):
+    at = fresh_app()
+    at.select_slider(key="lr").set_value(lr)
+    at.select_slider(key="batch").set_value(batch)
+    at.radio(key="scaling").set_value(scaling)
+    at.run()
+    assert_healthy(at)
+    if lr == 10.0:
+        assert any("Diverged at update" in e.value for e in at.error)
+        assert any("stable limit" in e.value for e in at.error)
+
+
+def test_each_control_changes_what_is_drawn():
+    at = fresh_app()
+    at.select_slider(key="batch").set_value(8)  # so that seed and shuffle matter
+    at.run()
+    changes = {
+        "lr": lambda a: a.select_slider(key="lr").set_value(0.5),
+        "batch": lambda a: a.select_slider(key="batch").set_value(1),
+        "epochs": lambda a: a.slider(key="epochs").set_value(3),
+        "scaling": lambda a: a.radio(key="scaling").set_value("standard"),
+        "seed": lambda a: a.number_input(key="seed").set_value(7),
+        "shuffle": lambda a: a.toggle(key="shuffle").set_value(False),
+        "scenario": lambda a: a.selectbox(key="scenario").set_value("line5x"),
+        "log": lambda a: a.toggle(key="log").set_value(True),
+    }
+    for name, change in changes.items():
+        before = specs(at)
+        change(at)
+        at.run()
+        assert_healthy(at)
+        assert specs(at) != before, f"changing {name} changed nothing drawn"
+        # put it back so each change is judged on its own
+        at = fresh_app()
+        at.select_slider(key="batch").set_value(8)
+        at.run()
+
+
+def test_start_set_by_hand_moves_the_start_marker():
+    at = fresh_app()
+    at.radio(key="start").set_value("manual").run()
+    # switching begins at the drawn start, rounded
+    assert at.slider(key="b0").value == pytest.approx(0.5)
+    at.slider(key="b0").set_value(-1.5)
+    at.slider(key="w0").set_value(4.0)
+    at.run()
+    assert_healthy(at)
+    start = trace(figure(at, CONTOUR), "start")
+    assert (start["x"][0], start["y"][0]) == pytest.approx((-1.5, 4.0))
+
+
+def test_synthetic_controls_change_the_data():
+    at = fresh_app()
+    at.selectbox(key="scenario").set_value("synthetic").run()
+    assert_healthy(at)
+    n_before = len(trace(figure(at, DATA), "train")["x"])
+    at.slider(key="n").set_value(1000).run()
+    assert_healthy(at)
+    assert len(trace(figure(at, DATA), "train")["x"]) == 800 != n_before
+    at.number_input(key="x_max").set_value(1000.0).run()  # a badly scaled feature
+    assert_healthy(at)
+    assert max(trace(figure(at, DATA), "train")["x"]) > 100
+
+
+def test_batch_full_stays_full_across_scenarios():
+    at = fresh_app()
+    at.selectbox(key="scenario").set_value("line5x").run()
+    assert at.select_slider(key="batch").value == 400
+    at.select_slider(key="batch").set_value(10).run()
+    at.selectbox(key="scenario").set_value("book").run()
+    assert at.select_slider(key="batch").value == 10
+    assert_healthy(at)
+
+
+def test_path_that_leaves_the_plot_is_said_to_have_left():
+    at = fresh_app()
+    at.select_slider(key="lr").set_value(1.0).run()  # above the limit 0.806: grows slowly
+    assert_healthy(at)
+    assert any("left the plotted area" in w.value for w in at.warning)
+    b, w = drawn_path(at)
+    x_range = figure(at, CONTOUR)["layout"]["xaxis"]["range"]
+    y_range = figure(at, CONTOUR)["layout"]["yaxis"]["range"]
+    assert len(b) >= 2
+    assert np.all((b >= x_range[0]) & (b <= x_range[1]) & (w >= y_range[0]) & (w <= y_range[1]))
