@@ -1,8 +1,10 @@
 """The frame: page config and navigation. Pages live in pages/."""
 import streamlit as st
 
+from ui import link
 from ui.text import t
 
+link.apply_once()  # before anything reads the language or a widget
 st.set_page_config(page_title=t("app_title"), page_icon="📉", layout="wide")
 page = st.navigation([st.Page("pages/explorer.py", title=t("explorer"), icon="⛰️", default=True)])
 page.run()

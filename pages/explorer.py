@@ -1,12 +1,11 @@
 """Explorer: one run of gradient descent on the exact loss surface of a line fit."""
 import streamlit as st
 
-from ui import cache, controls
+from core import lab
+from ui import cache, controls, link, page_style
 from ui.text import t
 from ui.views import explorer_figures, summary
-
-st.title(t("explorer_title"))
-st.caption(t("explorer_intro"))
+from viz import theme
 
 
 def _n_train(data_spec) -> int:
@@ -20,7 +19,14 @@ except ValueError as err:
     st.error(t("error_data", reason=err))
     st.stop()
 
-start = tuple(float(v) for v in controls.lab.start_point(c.run))
+page_style.apply(c.projector)
+share_url = link.follow(c.link)
+if not c.projector:
+    st.title(t("explorer_title"))
+    st.caption(t("explorer_intro"))
+link.show_notices()
+
+start = tuple(float(v) for v in lab.start_point(c.run))
 window, grid = cache.loss_grid(c.data, c.scaled, start)
 try:
     traj = cache.trajectory(c.data, c.scaled, c.run)
@@ -28,22 +34,25 @@ except ValueError as err:
     st.error(t("error_run", reason=err))
     st.stop()
 
-figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y)
+style = theme.PROJECTOR if c.projector else theme.NORMAL
+figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style)
 nums = summary(problem, traj)
 
-if traj.epochs < c.run.epochs:
-    st.info(t("epochs_capped", epochs=traj.epochs, cap=controls.lab.MAX_UPDATES))
-status = dict(k=traj.diverged_at or traj.converged_at or 0, updates=traj.n_updates,
-              epochs=traj.epochs, kept=traj.n_updates, limit=nums["stable_lr"], lr=c.run.lr)
-if traj.status == "diverged":
-    st.error(t("status.diverged", **status))
-elif traj.status == "converged":
-    st.success(t("status.converged", **status))
-else:
-    st.warning(t("status.completed", **status))
-if figs["exit_at"] is not None:
-    b, w = traj.params[figs["exit_at"]]
-    st.warning(t("left_window", k=figs["exit_at"], b=b, w=w))
+status_col, share_col = st.columns([5, 1], vertical_alignment="center")
+with status_col:
+    if traj.epochs < c.run.epochs:
+        st.info(t("epochs_capped", epochs=traj.epochs, cap=lab.MAX_UPDATES))
+    status = dict(k=traj.diverged_at or traj.converged_at or 0, updates=traj.n_updates,
+                  epochs=traj.epochs, kept=traj.n_updates, limit=nums["stable_lr"], lr=c.run.lr)
+    words = "short." if c.projector else "status."
+    show = {"diverged": st.error, "converged": st.success, "completed": st.warning}[traj.status]
+    show(t(words + traj.status, **status))
+    if figs["exit_at"] is not None:
+        b, w = traj.params[figs["exit_at"]]
+        st.warning(t("short.left_window" if c.projector else "left_window",
+                     k=figs["exit_at"], b=b, w=w))
+with share_col:
+    link.share_box(share_url)
 
 left, right = st.columns(2)
 left.plotly_chart(figs["surface"], key="surface")

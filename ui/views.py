@@ -6,14 +6,15 @@ import numpy as np
 from core import lab, models, quadratic, scaling
 from core.thinning import display_indices
 from ui.text import t
-from viz import figures
+from viz import figures, theme
 
 
 def _axis_labels(scaled: bool) -> dict:
     return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w"}
 
 
-def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, log_y: bool) -> dict:
+def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, log_y: bool,
+                     style: theme.Style = theme.NORMAL) -> dict:
     """Build the surface, contour, loss-curve and data figures for one run."""
     b_values, w_values, loss_cells = grid
     scaled = not problem.scaler.is_identity
@@ -33,10 +34,10 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
 
     surface = figures.loss_surface(
         b_values, w_values, loss_cells, path_b, path_w, path_loss, start=start, minimum=minimum,
-        labels={**common, "title": t("surface_title")})
+        labels={**common, "title": t("surface_title")}, style=style)
     contour = figures.contour_with_path(
         b_values, w_values, loss_cells, path_b, path_w, start=start, minimum=minimum,
-        labels={**common, "title": t("contour_title")})
+        labels={**common, "title": t("contour_title")}, style=style)
 
     upe = traj.updates_per_epoch
     epochs = traj.epoch_updates / upe
@@ -47,7 +48,7 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
         log_y=log_y,
         labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss"),
                 "train": t("train"), "val": t("val_set"), "batch": t("batch_loss"),
-                "floor": t("floor")})
+                "floor": t("floor")}, style=style)
 
     data = problem.data
     x_all = np.concatenate([data.x_train, data.x_val])
@@ -59,7 +60,7 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
         data.x_train, data.y_train, data.x_val, data.y_val, line_x,
         models.predict(final, line_x), models.predict(first, line_x), models.predict(best, line_x),
         labels={"title": t("data_title"), "train": t("train"), "val": t("val_set"),
-                "fit": t("fit"), "start": t("start_line"), "best": t("best_line")})
+                "fit": t("fit"), "start": t("start_line"), "best": t("best_line")}, style=style)
     return {"surface": surface, "contour": contour, "curve": curve, "data": fit,
             "exit_at": exit_at}
 

@@ -26,7 +26,7 @@ def _log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
 
 
 def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, minimum,
-                 labels: dict) -> go.Figure:
+                 labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
     """3D MSE surface over (b, w) with the path drawn on it.
 
     ``path_*`` hold only points inside the grid (the caller cuts the path where it leaves).
@@ -36,30 +36,35 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
     lift = 0.01 * (z_hi - z_lo)  # keep the path visibly above the surface it lies on
     fig = go.Figure()
     fig.add_trace(go.Surface(
-        x=_f32(b_values), y=_f32(w_values), z=_f32(loss), colorscale=theme.SURFACE_SCALE,
+        x=_f32(b_values), y=_f32(w_values), z=_f32(loss), colorscale=style.surface_scale,
         opacity=0.85, showscale=False, name=labels["surface"], hoverinfo="skip",
         contours={"z": {"show": True, "usecolormap": True, "project": {"z": False}, "width": 1}},
     ))
     fig.add_trace(go.Scatter3d(
         x=_f32(path_b), y=_f32(path_w), z=_f32(np.asarray(path_loss) + lift),
         mode="lines+markers" if len(path_b) <= 150 else "lines",
-        line={"color": theme.PATH, "width": 7}, marker={"size": 3, "color": theme.PATH},
+        line={"color": style.path, "width": 7 * style.line},
+        marker={"size": 3 * style.marker, "color": style.path},
         name=labels["path"],
     ))
     for point, symbol, name in ((start, "circle", labels["start"]),
                                 (minimum, "diamond", labels["minimum"])):
         fig.add_trace(go.Scatter3d(
             x=[point[0]], y=[point[1]], z=[point[2] + lift], mode="markers", name=name,
-            marker={"size": 8, "symbol": symbol, "color": "white", "line": _MARKER_LINE},
+            marker={"size": 8 * style.marker, "symbol": symbol, "color": "white",
+                    "line": _MARKER_LINE},
         ))
-    theme.base_layout(fig, title=labels["title"], height=470)
+    theme.base_layout(fig, title=labels["title"], style=style, height=style.surface_height)
+    ticks = {"nticks": 4} if style.legend_inside else {}
+    zoom = 0.72 if style.legend_inside else 1.0  # a small chart needs the bowl closer
     fig.update_layout(
+        showlegend=not style.legend_inside,  # the contour beside it carries the same legend
         scene={
-            "xaxis": {"title": {"text": labels["b"]}, "range": [b_values[0], b_values[-1]]},
-            "yaxis": {"title": {"text": labels["w"]}, "range": [w_values[0], w_values[-1]]},
-            "zaxis": {"title": {"text": labels["loss"]}, "range": [z_lo, z_hi + 2 * lift]},
+            "xaxis": {"title": {"text": labels["b"]}, "range": [b_values[0], b_values[-1]], **ticks},
+            "yaxis": {"title": {"text": labels["w"]}, "range": [w_values[0], w_values[-1]], **ticks},
+            "zaxis": {"title": {"text": labels["loss"]}, "range": [z_lo, z_hi + 2 * lift], **ticks},
             # the book's view (elevation 40, azimuth 260): from the low-w side, looking up the valley
-            "camera": {"eye": {"x": -0.45, "y": -2.0, "z": 1.35}},
+            "camera": {"eye": {"x": -0.45 * zoom, "y": -2.0 * zoom, "z": 1.35 * zoom}},
             "aspectmode": "cube",
         },
         margin={"l": 0, "r": 0, "t": 50, "b": 0},
@@ -68,7 +73,7 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
 
 
 def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimum,
-                      labels: dict) -> go.Figure:
+                      labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
     """Contour map of log10(MSE) with the path, the start and the minimum marked.
 
     Levels are spaced in log10 so the rings near the minimum, where a converging path ends, stay
@@ -79,7 +84,7 @@ def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimu
     tickvals, ticktext = _log_ticks(lo, hi)
     fig = go.Figure()
     fig.add_trace(go.Contour(
-        x=_f32(b_values), y=_f32(w_values), z=_f32(log_loss), colorscale=theme.SURFACE_SCALE,
+        x=_f32(b_values), y=_f32(w_values), z=_f32(log_loss), colorscale=style.surface_scale,
         ncontours=24, contours={"coloring": "heatmap", "showlines": True},
         line={"width": 0.5, "color": "rgba(255,255,255,0.5)"},
         colorbar={"title": {"text": labels["loss"]}, "tickvals": tickvals, "ticktext": ticktext,
@@ -89,17 +94,18 @@ def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimu
     few = len(path_b) <= 150  # every step as a dot while they can be told apart
     fig.add_trace(go.Scatter(
         x=_f32(path_b), y=_f32(path_w), mode="lines+markers" if few else "lines",
-        name=labels["path"], line={"color": theme.PATH, "width": 2.5},
-        marker={"size": 6, "color": theme.PATH, "line": {"color": "white", "width": 1}},
+        name=labels["path"], line={"color": style.path, "width": 2.5 * style.line},
+        marker={"size": 6 * style.marker, "color": style.path,
+                "line": {"color": "white", "width": 1}},
     ))
     for point, symbol, name in ((start, "circle", labels["start"]),
                                 (minimum, "star", labels["minimum"])):
         fig.add_trace(go.Scatter(
             x=[point[0]], y=[point[1]], mode="markers", name=name,
-            marker={"size": 14 if symbol == "circle" else 18, "symbol": symbol, "color": "white",
-                    "line": _MARKER_LINE},
+            marker={"size": (14 if symbol == "circle" else 18) * style.marker, "symbol": symbol,
+                    "color": "white", "line": _MARKER_LINE},
         ))
-    theme.base_layout(fig, title=labels["title"])
+    theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["b"], range=[b_values[0], b_values[-1]], autorange=False,
                      showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["w"], range=[w_values[0], w_values[-1]], autorange=False,
@@ -108,27 +114,28 @@ def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimu
 
 
 def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: float,
-               log_y: bool, labels: dict) -> go.Figure:
+               log_y: bool, labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
     """Training and validation loss per epoch (epoch 0 is the start), the mini-batch loss of every
     update as a faint trace, and the lowest reachable training loss as a dotted line."""
     fig = go.Figure()
     if len(batch_loss):
         fig.add_trace(go.Scattergl(
             x=_f32(batch_x), y=_f32(batch_loss), mode="lines", name=labels["batch"],
-            line={"color": theme.GREY, "width": 1}, opacity=0.45,
+            line={"color": style.batch, "width": 1 * style.line}, opacity=0.45,
         ))
     fig.add_trace(go.Scatter(
         x=_f32(epochs), y=np.asarray(train_loss, dtype=float), mode="lines", name=labels["train"],
-        line={"color": theme.TRAIN, "width": 3},
+        line={"color": style.train, "width": 3 * style.line},
     ))
     fig.add_trace(go.Scatter(
         x=_f32(epochs), y=np.asarray(val_loss, dtype=float), mode="lines", name=labels["val"],
-        line={"color": theme.VALIDATION, "width": 3, "dash": "dash"},
+        line={"color": style.validation, "width": 3 * style.line, "dash": "dash"},
     ))
     if loss_min > 0 or not log_y:
-        fig.add_hline(y=loss_min, line={"color": theme.BLACK, "width": 1, "dash": "dot"},
-                      annotation_text=labels["floor"], annotation_position="top right")
-    theme.base_layout(fig, title=labels["title"])
+        fig.add_hline(y=loss_min, line={"color": theme.BLACK, "width": 1.5 * style.line,
+                                        "dash": "dot"},
+                      annotation_text=labels["floor"], annotation_position="bottom right")
+    theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
                      exponentformat="power" if log_y else "B")
@@ -136,22 +143,29 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
 
 
 def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, best_line, *,
-                  labels: dict) -> go.Figure:
+                  labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
     """The data (train and validation) with the current fitted line, the starting line and the
     least-squares line, all in original units."""
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=_f32(x_train), y=_f32(y_train), mode="markers", name=labels["train"],
-                             marker={"color": theme.TRAIN, "size": 7, "opacity": 0.8}))
+                             marker={"color": style.train, "size": 7 * style.marker,
+                                     "opacity": 0.8}))
     fig.add_trace(go.Scatter(x=_f32(x_val), y=_f32(y_val), mode="markers", name=labels["val"],
-                             marker={"color": theme.VALIDATION, "size": 8, "symbol": "triangle-up",
+                             marker={"color": style.validation, "size": 8 * style.marker,
+                                     "symbol": "triangle-up",
                                      "line": {"color": theme.BLACK, "width": 0.5}}))
     fig.add_trace(go.Scatter(x=line_x, y=start_line, mode="lines", name=labels["start"],
-                             line={"color": theme.GREY, "width": 2, "dash": "dash"}))
+                             line={"color": theme.GREY, "width": 2 * style.line, "dash": "dash"}))
     fig.add_trace(go.Scatter(x=line_x, y=best_line, mode="lines", name=labels["best"],
-                             line={"color": theme.BLACK, "width": 2, "dash": "dot"}))
+                             line={"color": theme.BLACK, "width": 2 * style.line, "dash": "dot"}))
     fig.add_trace(go.Scatter(x=line_x, y=fitted, mode="lines", name=labels["fit"],
-                             line={"color": theme.PATH, "width": 3.5}))
-    theme.base_layout(fig, title=labels["title"])
+                             line={"color": style.path, "width": 3.5 * style.line}))
+    theme.base_layout(fig, title=labels["title"], style=style)
+    # the axes frame the data, so a wild line (early or diverging) cannot squash the points
+    y_all = np.concatenate([np.asarray(y_train, float), np.asarray(y_val, float)])
+    pad = 0.15 * float(np.ptp(y_all)) or 1.0
+    if style.legend_inside:  # the data rise to the right: the top left corner is free
+        fig.update_layout(legend={"x": 0.01, "xanchor": "left", "orientation": "v"})
     fig.update_xaxes(title_text="x")
-    fig.update_yaxes(title_text="y")
+    fig.update_yaxes(title_text="y", range=[float(y_all.min()) - pad, float(y_all.max()) + pad])
     return fig

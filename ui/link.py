@@ -1,0 +1,57 @@
+"""Links that reproduce a view: read and validate the URL once per session, then keep the URL
+following the controls. Bad values never reach a widget."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from ui import params
+from ui.text import t
+
+
+def apply_once(schema=params.PARAMS) -> None:
+    """On a session's first run, put valid link values into session state (before any widget
+    exists); notices for what was ignored or clamped wait for :func:`show_notices`."""
+    state = st.session_state
+    if state.get("_link_applied"):
+        return
+    raw = {key: st.query_params.get_all(key) for key in st.query_params.keys()}
+    values, notices = params.parse_query(raw, schema)
+    for key, value in values.items():
+        state[key] = value
+    if "b0" in values or "w0" in values:
+        state["start"] = "manual"
+    state["_link_applied"] = True
+    state["_link_notices"] = notices
+
+
+def show_notices() -> None:
+    """One small notice naming every ignored or clamped link parameter, on the first view."""
+    notices = st.session_state.pop("_link_notices", None)
+    if not notices:
+        return
+    parts = []
+    for n in notices:
+        code, *args = n.reason.split("|")
+        reason = t("reason." + code, args=", ".join(args), lo=args[0] if args else "",
+                   hi=args[-1] if args else "")
+        if n.kept is not None:
+            parts.append(t("link_clamped", key=n.key, reason=reason, value=n.kept))
+        else:
+            parts.append(t("link_ignored", key=n.key, reason=reason))
+    st.caption("⚠️ " + t("link_notice") + " " + "; ".join(parts) + ".")
+
+
+def follow(query: dict[str, str]) -> str:
+    """Make the browser's URL show ``query``; return the full shareable link."""
+    if st.query_params.to_dict() != query:
+        st.query_params.from_dict(query)
+    base = (st.context.url or "").split("?")[0]
+    return base + ("?" + urlencode(query) if query else "")
+
+
+def share_box(link: str) -> None:
+    with st.popover("🔗 " + t("share"), width="stretch"):
+        st.caption(t("share_help"))
+        st.code(link, language=None, wrap_lines=True)

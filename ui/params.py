@@ -1,0 +1,189 @@
+"""The link schema: every control that shapes what is drawn, its stable URL name, default,
+strict parser and serialiser. Names are public (README lists them): never rename one.
+
+A parser gets the raw URL string and returns the value, or raises ``ValueError`` with a short
+reason; nothing unparsed ever reaches a widget. Values that are clearly meant but out of range
+(``epochs=5000``) are clamped and reported; anything else is dropped and reported.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from core import lab
+
+MAX_VALUE_LENGTH = 40
+_MANTISSAS = (1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
+# Log-spaced learning rates from 1e-4 to 10 that contain the book's 0.1, 0.2, 0.8 and 1.1.
+LEARNING_RATES = tuple(float(f"{m}e{e}") for e in range(-4, 1) for m in _MANTISSAS) + (10.0,)
+SEED_MAX = 2**31 - 1
+
+
+class Clamped(Exception):
+    """Raised by a parser with the value it clamped to."""
+
+    def __init__(self, value, reason: str):
+        super().__init__(reason)
+        self.value = value
+
+
+@dataclass(frozen=True)
+class Param:
+    key: str
+    default: Any
+    parse: Callable[[str], Any]
+    dump: Callable[[Any], str] = str
+
+
+def _number(text: str) -> float:
+    try:
+        value = float(text)  # accepts "1e309" -> inf and "nan": both refused below
+    except ValueError:
+        raise ValueError("number") from None
+    if not math.isfinite(value):
+        raise ValueError("nonfinite")
+    return value
+
+
+def _float_in(lo: float, hi: float, *, clamp: bool = False):
+    def parse(text: str) -> float:
+        value = _number(text)
+        if lo <= value <= hi:
+            return value
+        if clamp:
+            raise Clamped(min(max(value, lo), hi), f"range|{lo:g}|{hi:g}")
+        raise ValueError(f"range|{lo:g}|{hi:g}")
+    return parse
+
+
+def _int_in(lo: int, hi: int, *, clamp: bool = False, step: int = 1):
+    def parse(text: str) -> int:
+        value = _number(text)
+        if value != int(value):
+            raise ValueError("whole")
+        value = int(value)
+        if not lo <= value <= hi:
+            if not clamp:
+                raise ValueError(f"range|{lo}|{hi}")
+            raise Clamped(min(max(value, lo), hi), f"range|{lo}|{hi}")
+        if (value - lo) % step:
+            raise Clamped(lo + round((value - lo) / step) * step, f"step|{step}")
+        return value
+    return parse
+
+
+def _choice(*options: str):
+    def parse(text: str) -> str:
+        if text not in options:
+            raise ValueError("choice|" + ", ".join(options))
+        return text
+    return parse
+
+
+def _flag(text: str) -> bool:
+    if text in ("1", "true", "on", "yes"):
+        return True
+    if text in ("0", "false", "off", "no"):
+        return False
+    raise ValueError("flag")
+
+
+def _learning_rate(text: str) -> float:
+    value = _number(text)
+    if not LEARNING_RATES[0] <= value <= LEARNING_RATES[-1]:
+        raise ValueError(f"range|{LEARNING_RATES[0]:g}|{LEARNING_RATES[-1]:g}")
+    nearest = min(LEARNING_RATES, key=lambda lr: abs(math.log(lr / value)))
+    if not math.isclose(nearest, value, rel_tol=1e-9):
+        raise Clamped(nearest, "nearest")
+    return nearest
+
+
+def _batch(text: str):
+    if text == "full":
+        return "full"
+    return _int_in(1, lab.MAX_N)(text)
+
+
+def _dump_float(value: float) -> str:
+    return repr(float(value))
+
+
+def _dump_flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+PARAMS = (
+    Param("lang", "en", _choice("en", "zh")),
+    Param("projector", False, _flag, _dump_flag),
+    Param("scenario", "book", _choice(*lab.SCENARIOS)),
+    Param("n", 100, _int_in(10, lab.MAX_N, clamp=True, step=10)),
+    Param("noise", 0.1, _float_in(0.0, 5.0, clamp=True), _dump_float),
+    Param("true_w", 2.0, _float_in(-10.0, 10.0, clamp=True), _dump_float),
+    Param("true_b", 1.0, _float_in(-10.0, 10.0, clamp=True), _dump_float),
+    Param("x_min", 0.0, _float_in(-1000.0, 1000.0, clamp=True), _dump_float),
+    Param("x_max", 1.0, _float_in(-1000.0, 1000.0, clamp=True), _dump_float),
+    Param("val", 0.2, _float_in(0.05, 0.5, clamp=True), _dump_float),
+    Param("lr", 0.1, _learning_rate, lambda v: f"{v:g}"),
+    Param("batch", "full", _batch),
+    Param("epochs", 1000, _int_in(1, lab.MAX_EPOCHS, clamp=True)),
+    Param("scaling", "none", _choice("none", "standard")),
+    Param("b0", None, _float_in(-10.0, 10.0, clamp=True), _dump_float),
+    Param("w0", None, _float_in(-10.0, 10.0, clamp=True), _dump_float),
+    Param("seed", 42, _int_in(0, SEED_MAX)),
+    Param("shuffle", True, _flag, _dump_flag),
+    Param("log", False, _flag, _dump_flag),
+)
+BY_KEY = {p.key: p for p in PARAMS}
+
+
+# Reason codes a notice can carry ("code|arg|arg"); ui.text words them in each language.
+REASONS = ("unknown", "repeated", "long", "invalid", "number", "nonfinite", "range", "whole", "step",
+           "choice", "flag", "nearest")
+
+
+@dataclass(frozen=True)
+class Notice:
+    key: str
+    reason: str  # a code from REASONS, with "|"-separated arguments
+    kept: Any = None  # the clamped value, when one was kept
+
+
+def parse_query(query: dict[str, list[str]], schema=PARAMS) -> tuple[dict[str, Any], list[Notice]]:
+    """Validate raw query parameters (every value of every key) against the schema.
+
+    Returns the accepted values by key and one notice per ignored or clamped parameter.
+    """
+    by_key = {p.key: p for p in schema}
+    values: dict[str, Any] = {}
+    notices: list[Notice] = []
+    for key, raw in query.items():
+        if key not in by_key:
+            notices.append(Notice(key[:MAX_VALUE_LENGTH], "unknown"))
+            continue
+        if len(raw) != 1:
+            notices.append(Notice(key, "repeated"))
+            continue
+        text = raw[0].strip()
+        if len(text) > MAX_VALUE_LENGTH:
+            notices.append(Notice(key, "long"))
+            continue
+        try:
+            values[key] = by_key[key].parse(text)
+        except Clamped as clamped:
+            values[key] = clamped.value
+            notices.append(Notice(key, str(clamped), clamped.value))
+        except (ValueError, OverflowError) as err:
+            reason = str(err)
+            notices.append(Notice(key, reason if reason.split("|")[0] in REASONS else "invalid"))
+    return values, notices
+
+
+def to_query(state: dict[str, Any], schema=PARAMS) -> dict[str, str]:
+    """The link parameters of a state: every value that differs from its default."""
+    out = {}
+    for p in schema:
+        value = state.get(p.key, p.default)
+        if value is not None and value != p.default:
+            out[p.key] = p.dump(value)
+    return out
