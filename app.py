@@ -1,4 +1,4 @@
-"""The frame: page config and navigation. Pages live in pages/."""
+"""The frame: page config and navigation. Pages live in app_pages/ (not pages/: see README, "How it works")."""
 import streamlit as st
 
 from ui import link
@@ -6,5 +6,8 @@ from ui.text import t
 
 link.apply_once()  # before anything reads the language or a widget
 st.set_page_config(page_title=t("app_title"), page_icon="📉", layout="wide")
-page = st.navigation([st.Page("pages/explorer.py", title=t("explorer"), icon="⛰️", default=True)])
+page = st.navigation([
+    st.Page("app_pages/explorer.py", title=t("explorer"), icon="⛰️", default=True),
+    st.Page("app_pages/lessons.py", title=t("lessons"), icon="🎓", url_path="lessons"),
+])
 page.run()

@@ -150,3 +150,22 @@ def synthetic(
     y = true_b + true_w * x + noise * rng.standard_normal(n)
     train_idx, val_idx = _split(n, val_fraction, rng)
     return Dataset("synthetic", x, y, train_idx, val_idx, true_b=true_b, true_w=true_w, noise=noise)
+
+
+def _all_train(name: str, x, y, *, true_b: float, true_w: float, noise: float = 0.0) -> Dataset:
+    x = np.asarray(x, dtype=float)
+    return Dataset(name, x, np.asarray(y, dtype=float), np.arange(x.size), np.arange(0),
+                   true_b=true_b, true_w=true_w, noise=noise)
+
+
+def course_notes() -> Dataset:
+    """Seed 000: ``x = [1, 2, 3]``, ``y = [2, 4, 6]`` (y = 2x), every point trains."""
+    return _all_train("course", [1.0, 2.0, 3.0], [2.0, 4.0, 6.0], true_b=0.0, true_w=2.0)
+
+
+def d2l_tiny(*, noisy: bool) -> Dataset:
+    """Seed 001's tiny example: ``x = [0, 1, 2, 3]`` with ``y = x``, or with the last label
+    ``3.1`` (one noisy label), every point trains."""
+    y = [0.0, 1.0, 2.0, 3.1 if noisy else 3.0]
+    return _all_train("tiny_noisy" if noisy else "tiny_clean", [0.0, 1.0, 2.0, 3.0], y,
+                      true_b=0.0, true_w=1.0, noise=0.1 if noisy else 0.0)

@@ -52,6 +52,9 @@ class Trajectory:
         1-based number of the update whose loss was non-finite or exploded (not kept).
     converged_at : int or None
         First update from which the excess training loss stayed negligible.
+    loss_floor : float
+        The lowest training loss this run can reach: the minimum, or with some parameters held
+        fixed the minimum over the others.
     """
 
     params: np.ndarray
@@ -67,6 +70,7 @@ class Trajectory:
     status: str
     diverged_at: int | None = None
     converged_at: int | None = None
+    loss_floor: float = 0.0
 
     def __post_init__(self) -> None:
         for name in ("params", "grads", "batch_loss", "train_loss", "epoch_updates",
@@ -115,7 +119,7 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
     return A, g, sizes
 
 
-def _descend(A, g, theta0, lr, q_train, excess_limit):
+def _descend(A, g, theta0, lr, q_train, excess_limit, mask):
     """Run the updates; stop before the first one whose loss is non-finite or explodes.
 
     Returns ``(params, grads, diverged_at)``.
@@ -133,11 +137,12 @@ def _descend(A, g, theta0, lr, q_train, excess_limit):
         s0, s1 = float(star[0]), float(star[1])
         r00, r01, r11 = float(R[0, 0]), float(R[0, 1]), float(R[1, 1])
         b, w = float(theta0[0]), float(theta0[1])
+        m0, m1 = float(mask[0]), float(mask[1])
         out_p = [(b, w)]
         out_g = []
         for k in range(K):
-            gb = 2.0 * (a00[k] * b + a01[k] * w - g0[k])
-            gw = 2.0 * (a01[k] * b + a11[k] * w - g1[k])
+            gb = m0 * 2.0 * (a00[k] * b + a01[k] * w - g0[k])
+            gw = m1 * 2.0 * (a01[k] * b + a11[k] * w - g1[k])
             b -= lr * gb
             w -= lr * gw
             db, dw = b - s0, w - s1
@@ -155,7 +160,7 @@ def _descend(A, g, theta0, lr, q_train, excess_limit):
         theta = np.array(theta0, dtype=float)
         done = K
         for k in range(K):
-            grad = 2.0 * (A[k] @ theta - g[k])
+            grad = mask * 2.0 * (A[k] @ theta - g[k])
             theta = theta - lr * grad
             r = R @ (theta - star)
             if not r @ r <= excess_limit:
@@ -178,6 +183,7 @@ def run_descent(
     seed: int = 42,
     q_train: quadratic.QuadraticLoss | None = None,
     q_val: quadratic.QuadraticLoss | None = None,
+    trainable=None,
 ) -> Trajectory:
     """Mini-batch gradient descent on ``mean((phi @ theta - y)^2)``.
 
@@ -198,6 +204,8 @@ def run_descent(
         The training split's quadratic form (built here when omitted).
     q_val : QuadraticLoss, optional
         The validation split's; without it ``val_loss_epoch`` is empty.
+    trainable : array-like of bool, shape (p,), optional
+        Parameters to update; the others stay at their start (their gradient is zeroed).
 
     Notes
     -----
@@ -220,9 +228,11 @@ def run_descent(
     A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
     start_loss = float(quadratic.loss(q_train, theta0))
     data_scale = float(np.mean(y_train**2)) * 1e-12 + np.finfo(float).tiny
-    reference = max(start_loss, q_train.loss_min, data_scale)
+    reference = max(start_loss, data_scale)
     excess_limit = EXPLOSION_FACTOR * reference - q_train.loss_min
-    params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit)
+    mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
+    _, floor = quadratic.constrained_minimum(q_train, theta0, mask.astype(bool))
+    params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask)
 
     done = grads.shape[0]
     # Mini-batch losses at the parameters each update started from, from the raw batch rows.
@@ -238,10 +248,10 @@ def run_descent(
     val_loss_epoch = (quadratic.loss(q_val, params[epoch_updates]) if q_val is not None
                       else np.empty(0))
 
-    excess = train_loss - q_train.loss_min
+    excess = train_loss - floor
     converged_at = None
     if diverged_at is None:
-        tol = CONVERGED_FRACTION * max(start_loss - q_train.loss_min, data_scale)
+        tol = CONVERGED_FRACTION * max(start_loss - floor, data_scale)
         above = np.flatnonzero(excess > tol)
         first_settled = 0 if above.size == 0 else above[-1] + 1
         if first_settled <= done:
@@ -261,4 +271,5 @@ def run_descent(
         status=status,
         diverged_at=diverged_at,
         converged_at=converged_at,
+        loss_floor=floor,
     )

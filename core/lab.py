@@ -10,7 +10,7 @@ import numpy as np
 
 from core import datasets, descent, models, quadratic, scaling
 
-SCENARIOS = ("book", "book_x10", "line5x", "synthetic")
+SCENARIOS = ("book", "book_x10", "line5x", "course", "tiny_clean", "tiny_noisy", "synthetic")
 
 # Hard bounds: no combination of controls may ask for unbounded work.
 MAX_N = 10_000
@@ -44,6 +44,7 @@ class RunSpec:
     shuffle: bool = True
     seed: int = 42
     start: tuple[float, float] | None = None
+    train_b: bool = True  # False holds b at its start: the model y = w x of seeds 000 and 001
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -53,6 +54,10 @@ def make_dataset(spec: DataSpec) -> datasets.Dataset:
         return datasets.book_chapter0(feature_factor=10.0)
     if spec.scenario == "line5x":
         return datasets.line_5x(seed=spec.seed)
+    if spec.scenario == "course":
+        return datasets.course_notes()
+    if spec.scenario in ("tiny_clean", "tiny_noisy"):
+        return datasets.d2l_tiny(noisy=spec.scenario == "tiny_noisy")
     if spec.scenario == "synthetic":
         return datasets.synthetic(
             true_w=spec.true_w, true_b=spec.true_b, n=min(spec.n, MAX_N), noise=spec.noise,
@@ -70,7 +75,7 @@ class Problem:
     phi_train: np.ndarray
     phi_val: np.ndarray
     q_train: quadratic.QuadraticLoss
-    q_val: quadratic.QuadraticLoss
+    q_val: quadratic.QuadraticLoss | None  # None when the data set has no validation split
 
     @property
     def n_train(self) -> int:
@@ -101,7 +106,7 @@ def make_problem(data: datasets.Dataset, *, scaled: bool) -> Problem:
         phi_train=phi_train,
         phi_val=phi_val,
         q_train=quadratic.fit_quadratic(phi_train, data.y_train),
-        q_val=quadratic.fit_quadratic(phi_val, data.y_val),
+        q_val=quadratic.fit_quadratic(phi_val, data.y_val) if data.val_idx.size else None,
     )
 
 
@@ -123,6 +128,7 @@ def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
         problem.phi_train, problem.data.y_train, start_point(spec),
         lr=spec.lr, batch_size=spec.batch_size, epochs=epochs, shuffle=spec.shuffle,
         seed=spec.seed, q_train=problem.q_train, q_val=problem.q_val,
+        trainable=(spec.train_b, True),
     )
 
 

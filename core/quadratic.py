@@ -135,3 +135,22 @@ def loss_grid(
     r = offset[:, None, None] + q.R[:, i, None, None] * di[None, None, :] \
         + q.R[:, j, None, None] * dj[None, :, None]        # (p, Gj, Gi)
     return q.loss_min + np.einsum("kab,kab->ab", r, r)
+
+
+def constrained_minimum(q: QuadraticLoss, theta_fixed, free) -> tuple[np.ndarray, float]:
+    """Minimise L over the ``free`` parameters with the others held at ``theta_fixed``.
+
+    With ``d = theta - theta*`` split into free and fixed parts, ``|R d|^2`` is minimised by the
+    least-squares solution of ``R[:, free] d_free = -R[:, fixed] d_fixed``; the loss stays a sum
+    of squares, so it is exact. Returns the minimiser and its loss.
+    """
+    free = np.asarray(free, dtype=bool)
+    theta = np.asarray(theta_fixed, dtype=float).copy()
+    if free.all():
+        return q.theta_star.copy(), q.loss_min
+    d_fixed = theta[~free] - q.theta_star[~free]
+    rhs = -q.R[:, ~free] @ d_fixed
+    if free.any():
+        d_free = np.linalg.lstsq(q.R[:, free], rhs, rcond=None)[0]
+        theta[free] = q.theta_star[free] + d_free
+    return theta, float(loss(q, theta))

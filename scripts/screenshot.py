@@ -1,6 +1,6 @@
 """Take screenshots of the running app for a person to look at.
 
-Usage: python scripts/screenshot.py OUT.png [QUERY] [WIDTHxHEIGHT]
+Usage: python scripts/screenshot.py OUT.png [QUERY] [WIDTHxHEIGHT] [PAGE] [CHARTS]
 Starts its own server, waits until every chart has drawn, and captures the whole page.
 """
 import sys
@@ -11,17 +11,18 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
-WAIT_CHARTS = """() => { const g = [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')];
-  return g.length >= 4 && g.every(d => d._fullData && d._fullData.length); }"""
+WAIT_CHARTS = """(n) => { const g = [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')];
+  return g.length >= n && g.every(d => d._fullData && d._fullData.length); }"""
 
 
-def main(out: str, query: str = "", size: str = "1400x900") -> None:
+def main(out: str, query: str = "", size: str = "1400x900", path: str = "",
+         charts: str = "4") -> None:
     width, height = (int(v) for v in size.split("x"))
     with streamlit_server() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": width, "height": height})
-        page.goto(f"{url}/?{query}")
-        page.wait_for_function(WAIT_CHARTS, timeout=60_000)
+        page.goto(f"{url}/{path}?{query}")
+        page.wait_for_function(WAIT_CHARTS, arg=int(charts), timeout=60_000)
         page.wait_for_timeout(1500)
         full = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
         page.set_viewport_size({"width": width, "height": max(height, full)})

@@ -13,9 +13,9 @@ def problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def loss_grid(data: lab.DataSpec, scaled: bool, start: tuple[float, float]):
+def loss_grid(data: lab.DataSpec, scaled: bool, start: tuple[float, float], margin: float = 1.5):
     prob = problem(data, scaled)
-    window = lab.view_window(prob, start)
+    window = lab.view_window(prob, start, margin=margin)
     return window, lab.grid(prob, window)
 
 

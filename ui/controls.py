@@ -135,19 +135,20 @@ def sidebar(n_train_of) -> Controls:
         seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1,
                                help=t("seed_help"))
         shuffle = st.toggle(t("shuffle"), key="shuffle")
+        train_b = st.toggle(t("train_b"), key="train_b", help=t("train_b_help"))
         st.subheader(t("view"))
         log_y = st.toggle(t("log"), key="log")
 
     state = {"lang": st.session_state["lang"], "projector": projector, "scenario": data.scenario,
              "lr": float(lr), "batch": "full" if batch == n_train else batch,
              "epochs": int(epochs), "scaling": scaling, "seed": int(seed),
-             "shuffle": bool(shuffle), "log": bool(log_y)}
+             "shuffle": bool(shuffle), "log": bool(log_y), "train_b": bool(train_b)}
     if data.scenario == "synthetic":
         state.update(n=data.n, noise=data.noise, true_w=data.true_w, true_b=data.true_b,
                      x_min=data.x_low, x_max=data.x_high, val=data.val_fraction)
     if start is not None:
         state.update(b0=start[0], w0=start[1])
     run = lab.RunSpec(lr=float(lr), batch_size=batch, epochs=int(epochs), shuffle=bool(shuffle),
-                      seed=int(seed), start=start)
+                      seed=int(seed), start=start, train_b=bool(train_b))
     return Controls(data=data, scaled=scaling == "standard", run=run, log_y=bool(log_y),
                     projector=projector, link=params.to_query(state))

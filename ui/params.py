@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from core import lab
+from core import lab, lessons
 
 MAX_VALUE_LENGTH = 40
 _MANTISSAS = (1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
@@ -132,7 +132,9 @@ PARAMS = (
     Param("w0", None, _float_in(-10.0, 10.0, clamp=True), _dump_float),
     Param("seed", 42, _int_in(0, SEED_MAX)),
     Param("shuffle", True, _flag, _dump_flag),
+    Param("train_b", True, _flag, _dump_flag),
     Param("log", False, _flag, _dump_flag),
+    Param("lesson", lessons.LESSONS[0].key, _choice(*lessons.BY_KEY)),
 )
 BY_KEY = {p.key: p for p in PARAMS}
 

@@ -16,6 +16,9 @@ EN = {
     "scenario.book": "Book, chapter 0 (y = 1 + 2x + noise, 100 points)",
     "scenario.book_x10": "Book, chapter 0 with the bad feature x × 10",
     "scenario.line5x": "y = 5x, 500 points (no noise)",
+    "scenario.course": "Course notes: x = 1, 2, 3 and y = 2, 4, 6",
+    "scenario.tiny_clean": "Tiny: x = 0, 1, 2, 3 and y = x (clean labels)",
+    "scenario.tiny_noisy": "Tiny: x = 0, 1, 2, 3 with one noisy label y = 3.1",
     "scenario.synthetic": "Synthetic: choose the line, the noise and the x range",
     "synthetic_data": "Synthetic data",
     "n": "Number of points N",
@@ -50,6 +53,10 @@ EN = {
     "seed_help": "Draws the starting weights (like the book: np.random.seed(seed), b = randn, "
                  "w = randn), the shuffle order and synthetic data.",
     "shuffle": "Reshuffle every epoch",
+    "train_b": "Train the intercept b",
+    "train_b_help": "Off: b stays at its start and only w learns, the model y = w·x (plus a fixed b) "
+                    "of the course notes and the tiny example.",
+    "no_val": "no validation split",
     "view": "View",
     "log": "Log-scale loss axis",
     # charts
@@ -123,6 +130,53 @@ EN = {
     "reason.choice": "not one of {args}",
     "reason.flag": "not 0 or 1",
     "reason.nearest": "not on the slider",
+    # lessons
+    "lessons": "Lessons",
+    "lesson": "Lesson",
+    "lessons_title": "Lessons: one knob changed, everything else the same",
+    "open_explorer": "open in the explorer",
+    "runs": "Runs",
+    "col.run": "run", "col.lr": "η", "col.batch": "batch", "col.epochs": "epochs",
+    "col.b": "b (original units)", "col.w": "w (original units)", "col.loss": "train MSE",
+    "col.status": "how it ended",
+    "ended.converged": "converged at update {k:,}", "ended.completed": "ran all {updates:,} updates",
+    "ended.diverged": "diverged at update {k:,}",
+    "floor_of": "floor: {name}",
+    "variant.standardised": "standardised",
+    "variant.cost over all data": "cost over all data",
+    "variant.loss of one sample": "loss of one sample",
+    "variant.80 · full batch": "80 · full batch",
+    "variant.16 · mini-batch": "16 · mini-batch",
+    "variant.1 · one sample": "1 · one sample",
+    "lesson.learning_rate.title": "Learning rate: 0.2, 0.8 and 1.1 (the book)",
+    "lesson.learning_rate.text": "The same start and the same full-batch descent with three learning "
+        "rates. At η = 0.2 the path walks smoothly down to the minimum; at 0.8, just under the "
+        "stable limit of about 0.81, every step overshoots across the valley and it zigzags in. At "
+        "1.1 each step overshoots further than the last along b, and the loss explodes within a "
+        "few updates.",
+    "lesson.bad_feature.title": "A badly scaled feature: x × 10 against standardised (the book)",
+    "lesson.bad_feature.text": "The same data with x multiplied by 10, the same learning rate 0.03 "
+        "and 100 epochs. Raw, the valley is about 112 times longer than it is wide: 0.03 is already "
+        "near the largest stable rate, so the path crosses the valley fast and then crawls along "
+        "it. Standardised, the contours are circles and the same budget walks straight to the "
+        "minimum; in original units both aim at the same line.",
+    "lesson.batch_size.title": "Full batch, mini-batch, one sample",
+    "lesson.batch_size.text": "The same start, learning rate 0.1 and 20 epochs, with batches of all "
+        "80 points, of 16 and of a single point. Full batch follows the steepest way down; smaller "
+        "batches take more and noisier steps per epoch. One sample gets close fastest but never "
+        "settles: it keeps jittering around the minimum.",
+    "lesson.noise_floor.title": "Why the loss does not reach zero (d2l's tiny example)",
+    "lesson.noise_floor.text": "x = 0, 1, 2, 3, the model y = w·x (b held at 0), start w = 2, one "
+        "shuffled sample per update at η = 0.03 (the notes write lr = 0.3 but divide the step by a "
+        "batch size of 10). With clean labels y = x the loss reaches zero. Make the last label 3.1 "
+        "and no line y = w·x passes through every point: the loss stops at the dotted floor, and "
+        "one-sample updates keep jittering above it.",
+    "lesson.cost_vs_sample.title": "Cost over all data against the loss of one sample (course notes)",
+    "lesson.cost_vs_sample.text": "x = 1, 2, 3 and y = 2, 4, 6, the model y = w·x, start w = 1, "
+        "η = 0.01, 100 epochs. The cost averages the gradient over all three points for each "
+        "update; the one-sample loss updates after every point, in order, so it makes three "
+        "updates per epoch and reaches w = 2 sooner. Either way the prediction for x = 4 goes "
+        "from 4 to about 8.",
 }
 
 
@@ -136,6 +190,9 @@ ZH = {
     "scenario.book": "书中第 0 章(y = 1 + 2x + 噪声,100 个点)",
     "scenario.book_x10": "书中第 0 章,换成“坏特征” x × 10",
     "scenario.line5x": "y = 5x,500 个点(无噪声)",
+    "scenario.course": "课程笔记:x = 1, 2, 3,y = 2, 4, 6",
+    "scenario.tiny_clean": "小例子:x = 0, 1, 2, 3,y = x(标签无噪声)",
+    "scenario.tiny_noisy": "小例子:x = 0, 1, 2, 3,其中一个标签有噪声 y = 3.1",
     "scenario.synthetic": "自定义合成数据:直线、噪声和 x 的范围由你定",
     "synthetic_data": "合成数据",
     "n": "数据点个数 N",
@@ -171,6 +228,9 @@ ZH = {
     "seed_help": "决定初始权重(与书中相同:np.random.seed(seed),b = randn,w = randn)、"
                  "每轮的打乱顺序以及合成数据。",
     "shuffle": "每轮重新打乱数据",
+    "train_b": "训练截距 b",
+    "train_b_help": "关闭时 b 保持初始值不变,只学习 w,即课程笔记和小例子中的模型 y = w·x(外加固定的 b)。",
+    "no_val": "没有验证集",
     "view": "显示",
     "log": "损失轴用对数刻度",
     "surface_title": "损失曲面与下降路径",
@@ -239,6 +299,46 @@ ZH = {
     "reason.choice": "只能是 {args} 之一",
     "reason.flag": "只能是 0 或 1",
     "reason.nearest": "不在滑块的取值上",
+    "lessons": "课程",
+    "lesson": "课程",
+    "lessons_title": "课程:只改一个旋钮,其余全都一样",
+    "open_explorer": "在探索页中打开",
+    "runs": "各次运行",
+    "col.run": "运行", "col.lr": "η", "col.batch": "批量", "col.epochs": "轮数",
+    "col.b": "b(原始单位)", "col.w": "w(原始单位)", "col.loss": "训练 MSE",
+    "col.status": "结果",
+    "ended.converged": "第 {k:,} 次更新时收敛", "ended.completed": "跑完全部 {updates:,} 次更新",
+    "ended.diverged": "第 {k:,} 次更新时发散",
+    "floor_of": "下限:{name}",
+    "variant.standardised": "标准化",
+    "variant.cost over all data": "全部数据的代价(cost)",
+    "variant.loss of one sample": "单个样本的损失(loss)",
+    "variant.80 · full batch": "80 · 全批量",
+    "variant.16 · mini-batch": "16 · 小批量",
+    "variant.1 · one sample": "1 · 单个样本",
+    "lesson.learning_rate.title": "学习率:0.2、0.8 和 1.1(书中示例)",
+    "lesson.learning_rate.text": "同一个起点、同样的全批量梯度下降,只换学习率。η = 0.2 时路径平稳地"
+        "走到最小值;η = 0.8 刚好低于约 0.81 的稳定上限,每一步都冲过谷底,来回震荡着收敛。"
+        "η = 1.1 时沿 b 方向每一步都比上一步冲得更远,几次更新之内损失就爆炸了。",
+    "lesson.bad_feature.title": "尺度不好的特征:x × 10 与标准化(书中示例)",
+    "lesson.bad_feature.text": "同样的数据,x 乘以 10;同样的学习率 0.03,同样训练 100 轮。不做缩放时,"
+        "损失山谷的长度约为宽度的 112 倍:0.03 已经接近最大稳定学习率,路径很快横穿山谷,"
+        "然后沿着谷底缓慢爬行。标准化之后等高线变成了圆,同样的预算就能笔直地走到最小值;"
+        "换算回原始单位,两者逼近的是同一条直线。",
+    "lesson.batch_size.title": "全批量、小批量与单个样本",
+    "lesson.batch_size.text": "同样的起点、学习率 0.1、训练 20 轮,批量分别是全部 80 个点、16 个点"
+        "和单个点。全批量沿着最陡的方向下降;批量越小,每轮更新次数越多,每一步也越嘈杂。"
+        "单样本最快接近最小值,但永远停不下来,一直在最小值附近抖动。",
+    "lesson.noise_floor.title": "为什么损失降不到 0(d2l 的小例子)",
+    "lesson.noise_floor.text": "x = 0, 1, 2, 3,模型 y = w·x(b 固定为 0),从 w = 2 出发,每次更新用"
+        "一个打乱后的样本,η = 0.03(笔记里写的是 lr = 0.3,但更新时除以了批量大小 10)。"
+        "标签干净(y = x)时损失能降到 0;把最后一个标签改成 3.1,就没有任何一条 y = w·x "
+        "能穿过所有点:损失停在虚线所示的下限,单样本更新还会在它上方不停抖动。",
+    "lesson.cost_vs_sample.title": "全部数据的代价与单个样本的损失(课程笔记)",
+    "lesson.cost_vs_sample.text": "x = 1, 2, 3,y = 2, 4, 6,模型 y = w·x,从 w = 1 出发,η = 0.01,"
+        "训练 100 轮。代价函数(cost)每次更新都对全部三个点的梯度取平均;单样本的损失(loss)"
+        "按顺序每个点更新一次,每轮更新三次,所以更快到达 w = 2。两种方式对 x = 4 的预测"
+        "都从 4 变成约 8。",
 }
 TEXTS = {"en": EN, "zh": ZH}
 
@@ -249,6 +349,11 @@ def language() -> str:
     except Exception:  # outside a Streamlit run (plain scripts, unit tests)
         lang = "en"
     return lang if lang in TEXTS else "en"
+
+
+def label(text: str) -> str:
+    """A run's label in the session's language (labels that are plain numbers stay as they are)."""
+    return TEXTS[language()].get("variant." + text, text)
 
 
 def t(key: str, /, **values) -> str:

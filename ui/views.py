@@ -35,16 +35,16 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     surface = figures.loss_surface(
         b_values, w_values, loss_cells, path_b, path_w, path_loss, start=start, minimum=minimum,
         labels={**common, "title": t("surface_title")}, style=style)
-    contour = figures.contour_with_path(
-        b_values, w_values, loss_cells, path_b, path_w, start=start, minimum=minimum,
-        labels={**common, "title": t("contour_title")}, style=style)
+    contour = figures.contour_with_paths(
+        b_values, w_values, loss_cells, [(t("path"), path_b, path_w, style.path)], start=start,
+        minimum=minimum, labels={**common, "title": t("contour_title")}, style=style)
 
     upe = traj.updates_per_epoch
     epochs = traj.epoch_updates / upe
     batch_shown = display_indices(traj.batch_loss.shape[0], traj.epoch_updates[:-1])
     curve = figures.loss_curve(
         epochs, traj.train_loss_epoch, traj.val_loss_epoch,
-        batch_shown / upe, traj.batch_loss[batch_shown], loss_min=problem.q_train.loss_min,
+        batch_shown / upe, traj.batch_loss[batch_shown], loss_min=traj.loss_floor,
         log_y=log_y,
         labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss"),
                 "train": t("train"), "val": t("val_set"), "batch": t("batch_loss"),
@@ -73,10 +73,12 @@ def summary(problem: lab.Problem, traj) -> dict:
         "b": float(final[0]), "w": float(final[1]),
         "original": scaling.to_original(problem.scaler, final),
         "train_loss": float(traj.train_loss[-1]),
-        "val_loss": float(quadratic.loss(problem.q_val, final)),
+        "val_loss": (float(quadratic.loss(problem.q_val, final)) if problem.q_val is not None
+                     else None),
         "distance": float(np.linalg.norm(final - star)),
         "stable_lr": problem.stable_lr,
         "condition": problem.condition,
         "star": scaling.to_original(problem.scaler, star),
         "loss_min": problem.q_train.loss_min,
+        "floor": traj.loss_floor,
     }

@@ -72,14 +72,16 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
     return fig
 
 
-def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimum,
-                      labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
-    """Contour map of log10(MSE) with the path, the start and the minimum marked.
+def contour_with_paths(b_values, w_values, loss, paths, *, start, minimum, labels: dict,
+                       style: theme.Style = theme.NORMAL) -> go.Figure:
+    """Contour map of log10(MSE) with one or more paths, the start and the minimum marked.
 
-    Levels are spaced in log10 so the rings near the minimum, where a converging path ends, stay
-    visible; the colour bar is labelled in MSE.
+    ``paths`` is a list of ``(name, b, w, colour)``. Levels are spaced in log10 so the rings near
+    the minimum, where a converging path ends, stay visible; the colour bar reads in MSE.
     """
-    log_loss = np.log10(np.maximum(loss, np.finfo(float).tiny))
+    # Eight decades below the highest cell is as deep as colour can tell apart; an exact fit
+    # (minimum 0) would otherwise stretch the scale over 30 decades of rounding noise.
+    log_loss = np.log10(np.maximum(loss, float(np.max(loss)) * 1e-8))
     lo, hi = float(log_loss.min()), float(log_loss.max())
     tickvals, ticktext = _log_ticks(lo, hi)
     fig = go.Figure()
@@ -91,13 +93,13 @@ def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimu
                   "thickness": 14},
         hoverinfo="skip", name=labels["surface"], showlegend=False,
     ))
-    few = len(path_b) <= 150  # every step as a dot while they can be told apart
-    fig.add_trace(go.Scatter(
-        x=_f32(path_b), y=_f32(path_w), mode="lines+markers" if few else "lines",
-        name=labels["path"], line={"color": style.path, "width": 2.5 * style.line},
-        marker={"size": 6 * style.marker, "color": style.path,
-                "line": {"color": "white", "width": 1}},
-    ))
+    for name, path_b, path_w, colour in paths:
+        few = len(path_b) <= 150  # every step as a dot while they can be told apart
+        fig.add_trace(go.Scatter(
+            x=_f32(path_b), y=_f32(path_w), mode="lines+markers" if few else "lines", name=name,
+            line={"color": colour, "width": 2.5 * style.line},
+            marker={"size": 6 * style.marker, "color": colour, "line": {"color": "white", "width": 1}},
+        ))
     for point, symbol, name in ((start, "circle", labels["start"]),
                                 (minimum, "star", labels["minimum"])):
         fig.add_trace(go.Scatter(
@@ -106,11 +108,57 @@ def contour_with_path(b_values, w_values, loss, path_b, path_w, *, start, minimu
                     "color": "white", "line": _MARKER_LINE},
         ))
     theme.base_layout(fig, title=labels["title"], style=style)
+    if style.legend_inside:  # an overlaid legend would hide the start; colours are named elsewhere
+        fig.update_layout(showlegend=False)
+    elif len(paths) > 1:  # several runs: a legend above would run into the title
+        fig.update_layout(legend={"yanchor": "top", "y": -0.17, "xanchor": "left", "x": 0.0},
+                          margin={"b": 105}, height=style.height + 50)
     fig.update_xaxes(title_text=labels["b"], range=[b_values[0], b_values[-1]], autorange=False,
                      showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["w"], range=[w_values[0], w_values[-1]], autorange=False,
                      showgrid=False, zeroline=False)
     return fig
+
+
+def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
+                    style: theme.Style = theme.NORMAL) -> go.Figure:
+    """Training loss against epoch for several runs: ``curves`` is a list of
+    ``(name, epochs, loss, colour)``, ``floors`` a list of ``(name, value, colour)`` drawn dotted."""
+    fig = go.Figure()
+    for name, x, y, colour in curves:
+        fig.add_trace(go.Scatter(x=_f32(x), y=np.asarray(y, dtype=float), mode="lines", name=name,
+                                 line={"color": colour, "width": 3 * style.line}))
+    x_max = max(float(np.max(c[1])) for c in curves)
+    for name, value, colour in floors:
+        if value > 0 or not log_y:
+            fig.add_trace(_floor(name, value, x_max, colour, style))
+    theme.base_layout(fig, title=labels["title"], style=style)
+    fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
+                     exponentformat="power" if log_y else "B",
+                     range=_log_range(*(c[2] for c in curves), [f[1] for f in floors])
+                     if log_y else None)
+    return fig
+
+
+def _floor(name: str, value: float, x_max: float, colour: str, style: theme.Style) -> go.Scatter:
+    """The lowest reachable loss as a dotted line with a legend entry (Plotly places hline
+    annotations wrongly on log axes)."""
+    return go.Scatter(x=[0.0, x_max], y=[value, value], mode="lines", name=name,
+                      line={"color": colour, "width": 1.5 * style.line, "dash": "dot"},
+                      hoverinfo="name+y")
+
+
+def _log_range(*series) -> list[float] | None:
+    """A log axis from the highest loss down at most 12 decades: a loss of 1e-31 (an exact fit
+    in floating point) would otherwise squash every other curve into a line."""
+    values = np.concatenate([np.asarray(v, dtype=float).ravel() for v in series if len(v)])
+    values = values[values > 0]
+    if values.size == 0:
+        return None
+    top = float(values.max())
+    bottom = max(float(values.min()), top * 1e-12)
+    return [np.log10(bottom) - 0.3, np.log10(top) + 0.2]
 
 
 def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: float,
@@ -127,18 +175,18 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
         x=_f32(epochs), y=np.asarray(train_loss, dtype=float), mode="lines", name=labels["train"],
         line={"color": style.train, "width": 3 * style.line},
     ))
-    fig.add_trace(go.Scatter(
-        x=_f32(epochs), y=np.asarray(val_loss, dtype=float), mode="lines", name=labels["val"],
-        line={"color": style.validation, "width": 3 * style.line, "dash": "dash"},
-    ))
+    if len(val_loss):
+        fig.add_trace(go.Scatter(
+            x=_f32(epochs), y=np.asarray(val_loss, dtype=float), mode="lines", name=labels["val"],
+            line={"color": style.validation, "width": 3 * style.line, "dash": "dash"},
+        ))
     if loss_min > 0 or not log_y:
-        fig.add_hline(y=loss_min, line={"color": theme.BLACK, "width": 1.5 * style.line,
-                                        "dash": "dot"},
-                      annotation_text=labels["floor"], annotation_position="bottom right")
+        fig.add_trace(_floor(labels["floor"], loss_min, float(np.max(epochs)), theme.BLACK, style))
     theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
-                     exponentformat="power" if log_y else "B")
+                     exponentformat="power" if log_y else "B",
+                     range=_log_range(train_loss, val_loss, batch_loss, [loss_min]) if log_y else None)
     return fig
 
 
@@ -150,10 +198,11 @@ def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, be
     fig.add_trace(go.Scatter(x=_f32(x_train), y=_f32(y_train), mode="markers", name=labels["train"],
                              marker={"color": style.train, "size": 7 * style.marker,
                                      "opacity": 0.8}))
-    fig.add_trace(go.Scatter(x=_f32(x_val), y=_f32(y_val), mode="markers", name=labels["val"],
-                             marker={"color": style.validation, "size": 8 * style.marker,
-                                     "symbol": "triangle-up",
-                                     "line": {"color": theme.BLACK, "width": 0.5}}))
+    if len(x_val):
+        fig.add_trace(go.Scatter(x=_f32(x_val), y=_f32(y_val), mode="markers", name=labels["val"],
+                                 marker={"color": style.validation, "size": 8 * style.marker,
+                                         "symbol": "triangle-up",
+                                         "line": {"color": theme.BLACK, "width": 0.5}}))
     fig.add_trace(go.Scatter(x=line_x, y=start_line, mode="lines", name=labels["start"],
                              line={"color": theme.GREY, "width": 2 * style.line, "dash": "dash"}))
     fig.add_trace(go.Scatter(x=line_x, y=best_line, mode="lines", name=labels["best"],

@@ -1,0 +1,111 @@
+"""Figures and table of a lesson: several runs that differ in one knob."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import numpy as np
+
+from core import lab, lessons, scaling
+from core.thinning import display_indices
+from ui import cache, params
+from ui.text import label, t
+from viz import figures, theme
+
+COLOURS = (theme.VERMILLION, theme.BLUE, theme.GREEN, theme.PURPLE)
+
+
+def compute(lesson: lessons.Lesson) -> list[dict]:
+    """Problem, window, grid and trajectory of every variant (all cached)."""
+    out = []
+    for variant, colour in zip(lesson.variants, COLOURS):
+        problem = cache.problem(variant.data, variant.scaled)
+        start = tuple(float(v) for v in lab.start_point(variant.run))
+        window, grid = cache.loss_grid(variant.data, variant.scaled, start, lesson.margin)
+        traj = cache.trajectory(variant.data, variant.scaled, variant.run)
+        out.append({"variant": variant, "name": label(variant.label), "colour": colour,
+                    "problem": problem, "window": window, "grid": grid, "traj": traj})
+    return out
+
+
+def _path_inside(run: dict):
+    """The drawn part of a path: up to where it first leaves its window, thinned."""
+    traj = run["traj"]
+    exit_at = lab.first_exit(traj.params, run["window"])
+    end = traj.params.shape[0] if exit_at is None else exit_at
+    shown = display_indices(end, traj.epoch_updates[traj.epoch_updates < end])
+    return traj.params[shown, 0], traj.params[shown, 1], exit_at
+
+
+def _labels(scaled: bool, title: str) -> dict:
+    return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w",
+            "start": t("start_pt"), "minimum": t("minimum"), "surface": t("surface"),
+            "loss": t("loss"), "title": title}
+
+
+def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style) -> list:
+    """One contour holding every path when the runs share a surface, else one per run."""
+    groups = [runs] if lesson.shared_surface else [[r] for r in runs]
+    figs = []
+    for group in groups:
+        first = group[0]
+        b_values, w_values, cells = first["grid"]
+        paths = []
+        for run in group:
+            b, w, _ = _path_inside(run)
+            paths.append((run["name"], b, w, run["colour"]))
+        star = first["problem"].q_train.theta_star
+        start = first["traj"].params[0]
+        title = t("contour_title") if len(groups) == 1 else first["name"]
+        figs.append(figures.contour_with_paths(
+            b_values, w_values, cells, paths, start=start, minimum=star,
+            labels=_labels(first["variant"].scaled, title), style=style))
+    return figs
+
+
+def loss_chart(lesson: lessons.Lesson, runs: list[dict], style: theme.Style):
+    curves, floors = [], []
+    for run in runs:
+        traj = run["traj"]
+        shown = display_indices(traj.train_loss.shape[0], traj.epoch_updates)
+        curves.append((run["name"], shown / traj.updates_per_epoch, traj.train_loss[shown],
+                       run["colour"]))
+        if all(abs(traj.loss_floor - f[1]) > 1e-12 * max(1.0, f[1]) for f in floors):
+            floors.append((t("floor_of", name=run["name"]) if len(runs) > 1 else t("floor"),
+                           traj.loss_floor, run["colour"]))
+    if len(floors) == 1:
+        floors = [(t("floor"), floors[0][1], theme.BLACK)]
+    return figures.loss_comparison(
+        curves, floors=floors, log_y=lesson.log_y,
+        labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")}, style=style)
+
+
+def table(runs: list[dict]) -> list[dict]:
+    rows = []
+    for run in runs:
+        traj, v = run["traj"], run["variant"]
+        final = scaling.to_original(run["problem"].scaler, traj.params[-1])
+        k = traj.diverged_at or traj.converged_at or 0
+        rows.append({
+            t("col.run"): run["name"], t("col.lr"): f"{v.run.lr:g}",
+            t("col.batch"): traj.batch_size, t("col.epochs"): traj.epochs,
+            t("col.b"): f"{final[0]:.4f}", t("col.w"): f"{final[1]:.4f}",
+            t("col.loss"): f"{traj.train_loss[-1]:.5g}",
+            t("col.status"): t("ended." + traj.status, k=k, updates=traj.n_updates),
+        })
+    return rows
+
+
+def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
+    """Link parameters that open this run in the explorer."""
+    v, traj = run["variant"], run["traj"]
+    state = {"lang": lang, "projector": projector, "scenario": v.data.scenario, "lr": v.run.lr,
+             "batch": "full" if traj.batch_size >= run["problem"].n_train else traj.batch_size,
+             "epochs": v.run.epochs, "scaling": "standard" if v.scaled else "none",
+             "seed": v.run.seed, "shuffle": v.run.shuffle, "train_b": v.run.train_b}
+    if v.run.start is not None:
+        state.update(b0=v.run.start[0], w0=v.run.start[1])
+    return urlencode(params.to_query(state))
+
+
+def final_points(runs: list[dict]) -> np.ndarray:
+    return np.array([r["traj"].params[-1] for r in runs])
