@@ -55,10 +55,10 @@ with share_col:
     link.share_box(share_url)
 
 left, right = st.columns(2)
-left.plotly_chart(figs["surface"], key="surface")
-right.plotly_chart(figs["contour"], key="contour")
-left.plotly_chart(figs["curve"], key="curve")
-right.plotly_chart(figs["data"], key="data")
+left.plotly_chart(figs["surface"], theme=None, key="surface")
+right.plotly_chart(figs["contour"], theme=None, key="contour")
+left.plotly_chart(figs["curve"], theme=None, key="curve")
+right.plotly_chart(figs["data"], theme=None, key="data")
 
 cols = st.columns(4) + st.columns(4)
 cols[0].metric(t("final_b"), f"{nums['b']:.4f}")

@@ -34,13 +34,13 @@ contour_figs = contours(lesson, runs, style)
 curve = loss_chart(lesson, runs, style)
 if len(contour_figs) == 1:
     left, right = st.columns(2)
-    left.plotly_chart(contour_figs[0], key="contour")
-    right.plotly_chart(curve, key="curve")
+    left.plotly_chart(contour_figs[0], theme=None, key="contour")
+    right.plotly_chart(curve, theme=None, key="curve")
 else:
     cols = st.columns(len(contour_figs))
     for i, (col, fig) in enumerate(zip(cols, contour_figs)):
-        col.plotly_chart(fig, key=f"contour{i}")
-    st.plotly_chart(curve, key="curve")
+        col.plotly_chart(fig, theme=None, key=f"contour{i}")
+    st.plotly_chart(curve, theme=None, key="curve")
 
 st.subheader(t("runs"))
 st.dataframe(table(runs), hide_index=True, width="stretch")

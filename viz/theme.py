@@ -58,4 +58,12 @@ def base_layout(fig: go.Figure, *, title: str, style: Style = NORMAL,
         legend={**legend, "font": {"size": style.font_size if compact else style.font_size - 2}},
         uirevision="keep",
     )
+    # set on every axis explicitly: a host theme (Streamlit's) would otherwise shrink tick text
+    axis_font = {"tickfont": {"size": style.font_size}, "title_font": {"size": style.font_size}}
+    fig.update_xaxes(**axis_font)
+    fig.update_yaxes(**axis_font)
+    fig.update_scenes(xaxis=axis_font, yaxis=axis_font, zaxis=axis_font)
+    fig.update_traces(colorbar={"tickfont": {"size": style.font_size},
+                                "title": {"font": {"size": style.font_size}}},
+                      selector={"type": "contour"})
     return fig

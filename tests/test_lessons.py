@@ -1,0 +1,79 @@
+import numpy as np
+import pytest
+
+from core import lab, lessons, quadratic
+
+
+def run(variant):
+    problem = lab.make_problem(lab.make_dataset(variant.data), scaled=variant.scaled)
+    return problem, lab.run(problem, variant.run)
+
+
+def course_batch_loop():
+    """Seed 000, cost over all data, exactly as the notes write it."""
+    x_data, y_data, w = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0
+    for _ in range(100):
+        grad = 0
+        for x, y in zip(x_data, y_data):
+            grad += 2 * x * (x * w - y)
+        w -= 0.01 * (grad / len(x_data))
+    return w
+
+
+def course_sgd_loop():
+    """Seed 000, the loss of one sample, in order, as the notes write it."""
+    x_data, y_data, w = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0
+    for _ in range(100):
+        for x, y in zip(x_data, y_data):
+            w -= 0.01 * 2 * x * (x * w - y)
+    return w
+
+
+def test_cost_vs_sample_reproduces_the_course_notes_loops():
+    lesson = lessons.BY_KEY["cost_vs_sample"]
+    (_, batch), (_, sgd) = (run(v) for v in lesson.variants)
+    assert batch.params[-1, 1] == pytest.approx(course_batch_loop(), rel=1e-12)
+    assert sgd.params[-1, 1] == pytest.approx(course_sgd_loop(), rel=1e-12)
+    assert batch.params[0, 1] * 4 == 4.0  # "predict (before training) 4 4.0"
+    assert batch.params[-1, 1] * 4 == pytest.approx(8.0, abs=1e-3)
+    np.testing.assert_array_equal(batch.params[:, 0], 0.0)  # the notes' model has no b
+
+
+def test_noise_floor_lesson_clean_reaches_zero_noisy_stops_at_its_floor():
+    clean_v, noisy_v = lessons.BY_KEY["noise_floor"].variants
+    (clean_problem, clean), (noisy_problem, noisy) = run(clean_v), run(noisy_v)
+    assert clean.train_loss[-1] < 1e-20 and clean.loss_floor < 1e-20
+    x, y = noisy_problem.data.x_train, noisy_problem.data.y_train
+    w_best = (x @ y) / (x @ x)  # least squares of y = w x, the floor with b held at 0
+    assert noisy.loss_floor == pytest.approx(np.mean((w_best * x - y) ** 2), rel=1e-12)
+    assert noisy.train_loss[-1] > noisy.loss_floor
+    # the notes' first printed loss on clean labels, 2.021600: one step of 0.03 on x = 2 from w = 2
+    w = 2 - 0.03 * 2 * 2 * (2 * 2 - 2)
+    assert quadratic.loss(clean_problem.q_train, [0.0, w]) == pytest.approx(2.0216, rel=1e-12)
+    first = clean.batch_members(0)[0]
+    assert clean.train_loss[1] == pytest.approx(
+        np.mean((clean.params[1, 1] * clean_problem.data.x_train - clean_problem.data.y_train) ** 2))
+    if clean_problem.data.x_train[first] == 2.0:
+        assert clean.train_loss[1] == pytest.approx(2.0216, rel=1e-12)
+    # ...and taken literally, lr 0.3 on one sample diverges
+    literal = lab.run(noisy_problem, lab.RunSpec(**{**noisy_v.run.__dict__, "lr": 0.3}))
+    assert literal.status == "diverged"
+
+
+def test_book_lessons_show_what_their_text_says():
+    runs = {v.label: run(v)[1] for v in lessons.BY_KEY["learning_rate"].variants}
+    assert runs["η = 1.1"].status == "diverged"
+    assert runs["η = 0.2"].status != "diverged" and runs["η = 0.8"].status != "diverged"
+    raw, std = (run(v)[0] for v in lessons.BY_KEY["bad_feature"].variants)
+    assert raw.condition == pytest.approx(112, rel=0.01) and std.condition == pytest.approx(1.0)
+    assert 0.03 < raw.stable_lr < 0.032
+
+
+@pytest.mark.parametrize("lesson", lessons.LESSONS, ids=lambda lesson: lesson.key)
+def test_runs_in_a_lesson_share_start_and_batch_order(lesson):
+    trajs = [run(v)[1] for v in lesson.variants]
+    for traj in trajs[1:]:
+        np.testing.assert_array_equal(traj.params[0], trajs[0].params[0])
+        epochs = min(traj.order.shape[0], trajs[0].order.shape[0])
+        if traj.order.shape[1] == trajs[0].order.shape[1]:
+            np.testing.assert_array_equal(traj.order[:epochs], trajs[0].order[:epochs])
