@@ -135,7 +135,7 @@ def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
     theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
-                     exponentformat="power" if log_y else "B",
+                     exponentformat="power" if log_y else "B", dtick=1 if log_y else None,
                      range=_log_range(*(c[2] for c in curves), [f[1] for f in floors])
                      if log_y else None)
     return fig
@@ -185,7 +185,7 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
     theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
-                     exponentformat="power" if log_y else "B",
+                     exponentformat="power" if log_y else "B", dtick=1 if log_y else None,
                      range=_log_range(train_loss, val_loss, batch_loss, [loss_min]) if log_y else None)
     return fig
 
