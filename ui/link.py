@@ -2,7 +2,7 @@
 following the controls. Bad values never reach a widget."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import streamlit as st
 
@@ -48,6 +48,8 @@ def follow(query: dict[str, str]) -> str:
     if st.query_params.to_dict() != query:
         st.query_params.from_dict(query)
     base = (st.context.url or "").split("?")[0]
+    if urlparse(base).path == "":
+        base += "/"
     return base + ("?" + urlencode(query) if query else "")
 
 
