@@ -3,7 +3,7 @@ import streamlit as st
 
 from core import lessons
 from ui import controls, link, page_style
-from ui.lesson_views import compute, contours, explorer_query, loss_chart, table
+from ui.comparison import compute, contours, explorer_query, loss_chart, table
 from ui.text import t
 from viz import theme
 
@@ -47,6 +47,5 @@ st.dataframe(table(runs), hide_index=True, width="stretch")
 base = (st.context.url or "").split("?")[0].rsplit("/lessons", 1)[0].rstrip("/") + "/"
 cols = st.columns(len(runs))
 for col, run in zip(cols, runs):
-    col.link_button(f"{run['name']} → {t('open_explorer')}",
-                    base + "?" + explorer_query(run, lang=lang, projector=projector),
-                    width="stretch")
+    url = base + "?" + explorer_query(run, lang=lang, projector=projector)
+    col.link_button(f"↗ {run['name']}", url, help=t("open_explorer"), width="stretch")

@@ -119,12 +119,14 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
     return A, g, sizes
 
 
-def _descend(A, g, theta0, lr, q_train, excess_limit, mask):
+def _descend(A, g, theta0, lr, q_train, excess_limit, mask, optimizer=None):
     """Run the updates; stop before the first one whose loss is non-finite or explodes.
 
     Returns ``(params, grads, diverged_at)``.
     """
     K, p = g.shape
+    if optimizer is not None and optimizer.name != "gd":
+        return _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask)
     params = np.empty((K + 1, p))
     grads = np.empty((K, p))
     params[0] = theta0
@@ -171,6 +173,26 @@ def _descend(A, g, theta0, lr, q_train, excess_limit, mask):
     return params[: done + 1], grads[:done], diverged_at
 
 
+def _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask):
+    """The same loop for any ``init``/``update`` optimizer (NumPy per update, so slower)."""
+    K, p = g.shape
+    params = np.empty((K + 1, p))
+    grads = np.empty((K, p))
+    params[0] = theta = np.array(theta0, dtype=float)
+    state = optimizer.init(theta)
+    star, R = q_train.theta_star, q_train.R
+    for k in range(K):
+        grad = mask * 2.0 * (A[k] @ theta - g[k])
+        step, state = optimizer.update(grad, state, theta)
+        theta = theta + mask * step
+        r = R @ (theta - star)
+        if not r @ r <= excess_limit:
+            return params[: k + 1], grads[:k], k + 1
+        params[k + 1] = theta
+        grads[k] = grad
+    return params, grads, None
+
+
 def run_descent(
     phi_train: np.ndarray,
     y_train: np.ndarray,
@@ -184,6 +206,7 @@ def run_descent(
     q_train: quadratic.QuadraticLoss | None = None,
     q_val: quadratic.QuadraticLoss | None = None,
     trainable=None,
+    optimizer=None,
 ) -> Trajectory:
     """Mini-batch gradient descent on ``mean((phi @ theta - y)^2)``.
 
@@ -206,6 +229,8 @@ def run_descent(
         The validation split's; without it ``val_loss_epoch`` is empty.
     trainable : array-like of bool, shape (p,), optional
         Parameters to update; the others stay at their start (their gradient is zeroed).
+    optimizer : core.optimizers.Optimizer, optional
+        Any ``init``/``update`` pair; plain gradient descent with ``lr`` when omitted.
 
     Notes
     -----
@@ -232,7 +257,8 @@ def run_descent(
     excess_limit = EXPLOSION_FACTOR * reference - q_train.loss_min
     mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
     _, floor = quadratic.constrained_minimum(q_train, theta0, mask.astype(bool))
-    params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask)
+    params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask,
+                                          optimizer)
 
     done = grads.shape[0]
     # Mini-batch losses at the parameters each update started from, from the raw batch rows.

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import datasets, descent, models, quadratic, scaling
+from core import datasets, descent, models, optimizers, quadratic, scaling
 
 SCENARIOS = ("book", "book_x10", "line5x", "course", "tiny_clean", "tiny_noisy", "synthetic")
 
@@ -45,6 +45,9 @@ class RunSpec:
     seed: int = 42
     start: tuple[float, float] | None = None
     train_b: bool = True  # False holds b at its start: the model y = w x of seeds 000 and 001
+    optimizer: str = "gd"  # a name from core.optimizers.NAMES
+    beta: float = 0.9      # momentum / RMSProp's rho / Adam's beta1
+    beta2: float = 0.999   # Adam's beta2
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -129,6 +132,7 @@ def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
         lr=spec.lr, batch_size=spec.batch_size, epochs=epochs, shuffle=spec.shuffle,
         seed=spec.seed, q_train=problem.q_train, q_val=problem.q_val,
         trainable=(spec.train_b, True),
+        optimizer=optimizers.make(spec.optimizer, spec.lr, beta=spec.beta, beta2=spec.beta2),
     )
 
 

@@ -65,6 +65,8 @@ def test_each_control_changes_what_is_drawn():
         "shuffle": lambda a: a.toggle(key="shuffle").set_value(False),
         "scenario": lambda a: a.selectbox(key="scenario").set_value("line5x"),
         "log": lambda a: a.toggle(key="log").set_value(True),
+        "opt": lambda a: a.selectbox(key="opt").set_value("adam"),
+        "train_b": lambda a: a.toggle(key="train_b").set_value(False),
     }
     for name, change in changes.items():
         before = specs(at)

@@ -39,10 +39,21 @@ def regime(batch: int, n_train: int) -> str:
 
 
 def init_state() -> None:
+    """Defaults for every control, and keep each value when the user moves to another page.
+
+    Streamlit forgets a keyed widget's value once a run does not draw that widget (another page);
+    assigning the value back makes it the user's, which the next page's widget then takes up.
+    """
+    state = st.session_state
     for p in params.PARAMS:
-        if p.default is not None:
-            st.session_state.setdefault(p.key, p.default)
-    st.session_state.setdefault("start", "book")
+        if p.key in state:
+            state[p.key] = state[p.key]
+        elif p.default is not None:
+            state[p.key] = p.default
+    for key in ("start", "b0", "w0"):
+        if key in state:
+            state[key] = state[key]
+    state.setdefault("start", "book")
 
 
 def language_ui() -> None:
@@ -116,6 +127,20 @@ def start_ui() -> tuple[float, float] | None:
     return float(b0), float(w0)
 
 
+def optimizer_ui() -> dict:
+    """The optimizer and the hyperparameters it uses."""
+    from core import optimizers
+    name = st.selectbox(t("opt"), optimizers.NAMES, key="opt", help=t("opt_help"),
+                        format_func=lambda n: t(f"opt.{n}"))
+    beta = st.session_state["beta"]
+    beta2 = st.session_state["beta2"]
+    if name in ("momentum", "nesterov", "rmsprop", "adam"):
+        beta = st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001, format="%.3f")
+    if name == "adam":
+        beta2 = st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
+    return {"optimizer": name, "beta": float(beta), "beta2": float(beta2)}
+
+
 def sidebar(n_train_of) -> Controls:
     """Draw every control; ``n_train_of(data_spec)`` tells the batch slider its range."""
     init_state()
@@ -127,6 +152,7 @@ def sidebar(n_train_of) -> Controls:
         st.subheader(t("optimizer"))
         lr = st.select_slider(t("lr"), LEARNING_RATES, key="lr", format_func=lambda v: f"{v:g}",
                               help=t("lr_help"))
+        opt = optimizer_ui()
         batch = batch_ui(n_train)
         epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
         scaling = st.radio(t("scaling"), ("none", "standard"), key="scaling", horizontal=True,
@@ -142,13 +168,18 @@ def sidebar(n_train_of) -> Controls:
     state = {"lang": st.session_state["lang"], "projector": projector, "scenario": data.scenario,
              "lr": float(lr), "batch": "full" if batch == n_train else batch,
              "epochs": int(epochs), "scaling": scaling, "seed": int(seed),
-             "shuffle": bool(shuffle), "log": bool(log_y), "train_b": bool(train_b)}
+             "shuffle": bool(shuffle), "log": bool(log_y), "train_b": bool(train_b),
+             "opt": opt["optimizer"]}
+    if opt["optimizer"] in ("momentum", "nesterov", "rmsprop", "adam"):
+        state["beta"] = opt["beta"]
+    if opt["optimizer"] == "adam":
+        state["beta2"] = opt["beta2"]
     if data.scenario == "synthetic":
         state.update(n=data.n, noise=data.noise, true_w=data.true_w, true_b=data.true_b,
                      x_min=data.x_low, x_max=data.x_high, val=data.val_fraction)
     if start is not None:
         state.update(b0=start[0], w0=start[1])
     run = lab.RunSpec(lr=float(lr), batch_size=batch, epochs=int(epochs), shuffle=bool(shuffle),
-                      seed=int(seed), start=start, train_b=bool(train_b))
+                      seed=int(seed), start=start, train_b=bool(train_b), **opt)
     return Controls(data=data, scaled=scaling == "standard", run=run, log_y=bool(log_y),
                     projector=projector, link=params.to_query(state))

@@ -11,9 +11,9 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from core import lab, lessons
+from core import lab, lessons, optimizers
 
-MAX_VALUE_LENGTH = 40
+MAX_VALUE_LENGTH = 80
 _MANTISSAS = (1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
 # Log-spaced learning rates from 1e-4 to 10 that contain the book's 0.1, 0.2, 0.8 and 1.1.
 LEARNING_RATES = tuple(float(f"{m}e{e}") for e in range(-4, 1) for m in _MANTISSAS) + (10.0,)
@@ -105,6 +105,31 @@ def _batch(text: str):
     return _int_in(1, lab.MAX_N)(text)
 
 
+def _list_of(parse_one, *, most: int = 6):
+    """A comma-separated list (at most ``most`` distinct items) of values ``parse_one`` accepts;
+    one bad item drops the whole list."""
+    def parse(text: str) -> tuple:
+        items = [item.strip() for item in text.split(",") if item.strip()]
+        if not items:
+            raise ValueError("invalid")
+        if len(items) > most:
+            raise ValueError(f"range|1|{most}")
+        values = []
+        for item in items:
+            try:
+                value = parse_one(item)
+            except Clamped:
+                raise ValueError("invalid") from None
+            if value not in values:
+                values.append(value)
+        return tuple(values)
+    return parse
+
+
+def _dump_list(dump_one):
+    return lambda values: ",".join(dump_one(v) for v in values)
+
+
 def _dump_float(value: float) -> str:
     return repr(float(value))
 
@@ -135,6 +160,16 @@ PARAMS = (
     Param("train_b", True, _flag, _dump_flag),
     Param("log", False, _flag, _dump_flag),
     Param("lesson", lessons.LESSONS[0].key, _choice(*lessons.BY_KEY)),
+    Param("opt", "gd", _choice(*optimizers.NAMES)),
+    Param("beta", 0.9, _float_in(0.0, 0.999, clamp=True), _dump_float),
+    Param("beta2", 0.999, _float_in(0.9, 0.9999, clamp=True), _dump_float),
+    # the comparison page
+    Param("compare", "lr", _choice("lr", "batch", "scaling", "optimizer")),
+    Param("rates", None, _list_of(_learning_rate), _dump_list(lambda v: f"{v:g}")),
+    Param("batches", ("full", 16, 1), _list_of(_batch), _dump_list(str)),
+    Param("opts", optimizers.NAMES, _list_of(_choice(*optimizers.NAMES)), _dump_list(str)),
+    Param("xaxis", "epochs", _choice("updates", "epochs", "examples")),
+    Param("epoch_points", False, _flag, _dump_flag),
 )
 BY_KEY = {p.key: p for p in PARAMS}
 

@@ -120,6 +120,45 @@ def contour_with_paths(b_values, w_values, loss, paths, *, start, minimum, label
     return fig
 
 
+def contour_multiples(b_values, w_values, loss, panels, *, start, minimum, labels: dict,
+                      style: theme.Style = theme.NORMAL) -> go.Figure:
+    """Small multiples: one contour per run (``panels`` of ``(name, b, w, colour)``) over the same
+    surface, with one shared colour scale and shared axes."""
+    from plotly.subplots import make_subplots
+
+    log_loss = np.log10(np.maximum(loss, float(np.max(loss)) * 1e-8))
+    fig = make_subplots(rows=1, cols=len(panels), shared_yaxes=True,
+                        subplot_titles=[p[0] for p in panels], horizontal_spacing=0.02)
+    for col, (name, path_b, path_w, colour) in enumerate(panels, start=1):
+        fig.add_trace(go.Contour(
+            x=_f32(b_values), y=_f32(w_values), z=_f32(log_loss), coloraxis="coloraxis",
+            ncontours=16, contours={"coloring": "heatmap", "showlines": True},
+            line={"width": 0.4, "color": "rgba(255,255,255,0.5)"}, hoverinfo="skip",
+            showlegend=False), row=1, col=col)
+        fig.add_trace(go.Scatter(x=_f32(path_b), y=_f32(path_w), mode="lines+markers", name=name,
+                                 line={"color": colour, "width": 2 * style.line},
+                                 marker={"size": 4 * style.marker, "color": colour},
+                                 showlegend=False), row=1, col=col)
+        for point, symbol in ((start, "circle"), (minimum, "star")):
+            fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers", showlegend=False,
+                                     marker={"size": 10 * style.marker, "symbol": symbol,
+                                             "color": "white", "line": _MARKER_LINE}),
+                          row=1, col=col)
+    lo, hi = float(log_loss.min()), float(log_loss.max())
+    tickvals, ticktext = _log_ticks(lo, hi)
+    theme.base_layout(fig, title=labels["title"], style=style, height=style.height - 60)
+    fig.update_layout(coloraxis={"colorscale": style.surface_scale, "cmin": lo, "cmax": hi,
+                                 "colorbar": {"tickvals": tickvals, "ticktext": ticktext,
+                                              "thickness": 12, "title": {"text": labels["loss"]}}})
+    fig.update_xaxes(range=[b_values[0], b_values[-1]], autorange=False, showgrid=False,
+                     zeroline=False, title_text=labels["b"])
+    fig.update_yaxes(range=[w_values[0], w_values[-1]], autorange=False, showgrid=False,
+                     zeroline=False)
+    fig.update_yaxes(title_text=labels["w"], col=1)
+    fig.update_annotations(font_size=style.font_size)
+    return fig
+
+
 def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
                     style: theme.Style = theme.NORMAL) -> go.Figure:
     """Training loss against epoch for several runs: ``curves`` is a list of
@@ -134,10 +173,12 @@ def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
             fig.add_trace(_floor(name, value, x_max, colour, style))
     theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    # linear: frame the descent (1.5 x the highest start); a diverging run leaves through the top
+    linear_top = 1.5 * max(float(np.asarray(c[2], dtype=float)[0]) for c in curves)
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
                      exponentformat="power" if log_y else "B", dtick=1 if log_y else None,
                      range=_log_range(*(c[2] for c in curves), [f[1] for f in floors])
-                     if log_y else None)
+                     if log_y else [0.0, linear_top])
     return fig
 
 

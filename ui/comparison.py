@@ -1,4 +1,5 @@
-"""Figures and table of a lesson: several runs that differ in one knob."""
+"""Figures and table of a comparison (a lesson, or one built on the Compare page): several runs
+that differ in one knob."""
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -11,11 +12,13 @@ from ui import cache, params
 from ui.text import label, t
 from viz import figures, theme
 
-COLOURS = (theme.VERMILLION, theme.BLUE, theme.GREEN, theme.PURPLE)
+COLOURS = (theme.VERMILLION, theme.BLUE, theme.GREEN, theme.PURPLE, theme.ORANGE, theme.SKY)
 
 
 def compute(lesson: lessons.Lesson) -> list[dict]:
     """Problem, window, grid and trajectory of every variant (all cached)."""
+    if len(lesson.variants) > len(COLOURS):
+        raise ValueError(f"at most {len(COLOURS)} runs can be told apart by colour")
     out = []
     for variant, colour in zip(lesson.variants, COLOURS):
         problem = cache.problem(variant.data, variant.scaled)
@@ -27,12 +30,14 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
     return out
 
 
-def _path_inside(run: dict):
-    """The drawn part of a path: up to where it first leaves its window, thinned."""
+def _path_inside(run: dict, epoch_points: bool = False):
+    """The drawn part of a path: up to where it first leaves its window, thinned (or only the
+    epoch boundaries, as the book draws its three paths)."""
     traj = run["traj"]
     exit_at = lab.first_exit(traj.params, run["window"])
     end = traj.params.shape[0] if exit_at is None else exit_at
-    shown = display_indices(end, traj.epoch_updates[traj.epoch_updates < end])
+    boundaries = traj.epoch_updates[traj.epoch_updates < end]
+    shown = boundaries if epoch_points else display_indices(end, boundaries)
     return traj.params[shown, 0], traj.params[shown, 1], exit_at
 
 
@@ -42,7 +47,8 @@ def _labels(scaled: bool, title: str) -> dict:
             "loss": t("loss"), "title": title}
 
 
-def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style) -> list:
+def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
+             epoch_points: bool = False) -> list:
     """One contour holding every path when the runs share a surface, else one per run."""
     groups = [runs] if lesson.shared_surface else [[r] for r in runs]
     figs = []
@@ -51,7 +57,7 @@ def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style) -> li
         b_values, w_values, cells = first["grid"]
         paths = []
         for run in group:
-            b, w, _ = _path_inside(run)
+            b, w, _ = _path_inside(run, epoch_points)
             paths.append((run["name"], b, w, run["colour"]))
         star = first["problem"].q_train.theta_star
         start = first["traj"].params[0]
@@ -62,13 +68,23 @@ def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style) -> li
     return figs
 
 
-def loss_chart(lesson: lessons.Lesson, runs: list[dict], style: theme.Style):
+def examples_seen(traj, updates: np.ndarray) -> np.ndarray:
+    """Training examples used by the first ``updates`` updates (the last batch of an epoch may
+    be smaller)."""
+    n = traj.order.shape[1]
+    epochs, within = np.divmod(updates, traj.updates_per_epoch)
+    return epochs * n + np.minimum(within * traj.batch_size, n)
+
+
+def loss_chart(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
+               x_axis: str = "epochs"):
     curves, floors = [], []
     for run in runs:
         traj = run["traj"]
         shown = display_indices(traj.train_loss.shape[0], traj.epoch_updates)
-        curves.append((run["name"], shown / traj.updates_per_epoch, traj.train_loss[shown],
-                       run["colour"]))
+        x = {"updates": shown, "epochs": shown / traj.updates_per_epoch,
+             "examples": examples_seen(traj, shown)}[x_axis]
+        curves.append((run["name"], x, traj.train_loss[shown], run["colour"]))
         if all(abs(traj.loss_floor - f[1]) > 1e-12 * max(1.0, f[1]) for f in floors):
             floors.append((t("floor_of", name=run["name"]) if len(runs) > 1 else t("floor"),
                            traj.loss_floor, run["colour"]))
@@ -76,7 +92,23 @@ def loss_chart(lesson: lessons.Lesson, runs: list[dict], style: theme.Style):
         floors = [(t("floor"), floors[0][1], theme.BLACK)]
     return figures.loss_comparison(
         curves, floors=floors, log_y=lesson.log_y,
-        labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")}, style=style)
+        labels={"title": t("curve_title") if x_axis == "epochs"
+                else t("curve_title_x", axis=t(f"xaxis.{x_axis}")), "loss": t("loss"),
+                "epoch": t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}")}, style=style)
+
+
+def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = False):
+    """One small contour per run on the shared surface, one colour scale."""
+    first = runs[0]
+    b_values, w_values, cells = first["grid"]
+    panels = []
+    for run in runs:
+        b, w, _ = _path_inside(run, epoch_points)
+        panels.append((run["name"], b, w, run["colour"]))
+    return figures.contour_multiples(
+        b_values, w_values, cells, panels, start=first["traj"].params[0],
+        minimum=first["problem"].q_train.theta_star,
+        labels=_labels(first["variant"].scaled, t("small_multiples")), style=style)
 
 
 def table(runs: list[dict]) -> list[dict]:
@@ -101,7 +133,12 @@ def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
     state = {"lang": lang, "projector": projector, "scenario": v.data.scenario, "lr": v.run.lr,
              "batch": "full" if traj.batch_size >= run["problem"].n_train else traj.batch_size,
              "epochs": v.run.epochs, "scaling": "standard" if v.scaled else "none",
-             "seed": v.run.seed, "shuffle": v.run.shuffle, "train_b": v.run.train_b}
+             "seed": v.run.seed, "shuffle": v.run.shuffle, "train_b": v.run.train_b,
+             "opt": v.run.optimizer, "beta": v.run.beta, "beta2": v.run.beta2}
+    if v.data.scenario == "synthetic":
+        d = v.data
+        state.update(n=d.n, noise=d.noise, true_w=d.true_w, true_b=d.true_b, x_min=d.x_low,
+                     x_max=d.x_high, val=d.val_fraction)
     if v.run.start is not None:
         state.update(b0=v.run.start[0], w0=v.run.start[1])
     return urlencode(params.to_query(state))
