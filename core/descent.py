@@ -55,6 +55,8 @@ class Trajectory:
     loss_floor : float
         The lowest training loss this run can reach: the minimum, or with some parameters held
         fixed the minimum over the others.
+    stopped_after_epoch : int or None
+        With ``stop_below``, the (1-based) epoch after which the run stopped early.
     """
 
     params: np.ndarray
@@ -71,6 +73,7 @@ class Trajectory:
     diverged_at: int | None = None
     converged_at: int | None = None
     loss_floor: float = 0.0
+    stopped_after_epoch: int | None = None
 
     def __post_init__(self) -> None:
         for name in ("params", "grads", "batch_loss", "train_loss", "epoch_updates",
@@ -207,6 +210,7 @@ def run_descent(
     q_val: quadratic.QuadraticLoss | None = None,
     trainable=None,
     optimizer=None,
+    stop_below: float | None = None,
 ) -> Trajectory:
     """Mini-batch gradient descent on ``mean((phi @ theta - y)^2)``.
 
@@ -231,6 +235,9 @@ def run_descent(
         Parameters to update; the others stay at their start (their gradient is zeroed).
     optimizer : core.optimizers.Optimizer, optional
         Any ``init``/``update`` pair; plain gradient descent with ``lr`` when omitted.
+    stop_below : float, optional
+        Stop after the first epoch whose mean mini-batch loss (each taken before its update, as
+        a per-sample training loop accumulates it) is below this value.
 
     Notes
     -----
@@ -268,8 +275,19 @@ def run_descent(
     residual = np.einsum("ij,ij->i", phi_train[rows], params[members]) - y_train[rows]
     batch_loss = np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
 
-    train_loss = quadratic.loss(q_train, params)
     upe = len(range(0, n, batch_size))
+    stopped = None
+    if stop_below is not None and done >= upe:
+        complete = done // upe * upe
+        sums = np.add.reduceat(batch_loss[:complete] * sizes[:complete], np.arange(0, complete, upe))
+        below = np.flatnonzero(sums / n < stop_below)
+        if below.size:
+            stopped = int(below[0]) + 1
+            done = stopped * upe
+            params, grads, batch_loss = params[: done + 1], grads[:done], batch_loss[:done]
+            diverged_at = None
+
+    train_loss = quadratic.loss(q_train, params)
     epoch_updates = np.arange(0, done + 1, upe)
     val_loss_epoch = (quadratic.loss(q_val, params[epoch_updates]) if q_val is not None
                       else np.empty(0))
@@ -298,4 +316,5 @@ def run_descent(
         diverged_at=diverged_at,
         converged_at=converged_at,
         loss_floor=floor,
+        stopped_after_epoch=stopped,
     )

@@ -160,6 +160,14 @@ PARAMS = (
     Param("train_b", True, _flag, _dump_flag),
     Param("log", False, _flag, _dump_flag),
     Param("lesson", lessons.LESSONS[0].key, _choice(*lessons.BY_KEY)),
+    # the several-parameters page
+    Param("model", "d2l", _choice("d2l", "poly")),
+    Param("axes", (1, 2), _list_of(_int_in(0, 2), most=2), _dump_list(str)),
+    Param("hold", "current", _choice("current", "optimum")),
+    Param("step", None, _int_in(0, lab.MAX_UPDATES, clamp=True)),
+    # the one-weight page
+    Param("dataset", "course", _choice("course", "tiny_clean", "tiny_noisy", "line5x")),
+    Param("step1", 0, _int_in(0, lab.MAX_UPDATES, clamp=True)),
     Param("opt", "gd", _choice(*optimizers.NAMES)),
     Param("beta", 0.9, _float_in(0.0, 0.999, clamp=True), _dump_float),
     Param("beta2", 0.999, _float_in(0.9, 0.9999, clamp=True), _dump_float),

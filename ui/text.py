@@ -170,6 +170,77 @@ EN = {
     "small_multiples": "One contour per learning rate (shared colour scale)",
     "book_three_paths": "The book's figure: start b = 0.8300, w = 0.7645",
     "need_two": "Pick at least one run.",
+    # several parameters
+    "params_page": "Several parameters",
+    "params_title": "Several parameters: a 2D slice of the exact loss",
+    "model": "Tutorial model",
+    "model.d2l": "d2l 3.2: y = X·[2, −3.4] + 4.2 (two features and a bias)",
+    "model.poly": "Seed 003: y = w1·x² + w2·x + w3 (a polynomial)",
+    "model_intro.d2l": "1000 examples, X ~ N(0, 1), noise 0.01, mini-batches of 10, shuffled, "
+        "300 epochs from w ~ N(0, 0.01²), b = 0. The notes' lr = {tutorial_lr:g} is on the loss "
+        "(ŷ − y)²/2 and divides by the batch size, which is η = {lr:g} on the MSE used here. "
+        "Three parameters do not fit on one picture: the contour is a slice through two of them.",
+    "model_intro.poly": "x = 0.00 … 0.99, y = 4x² + 5x + 6, start (1, 0, 1), η = {lr:g}, one "
+        "sample at a time in order, up to 1000 epochs, stopping once an epoch's mean loss is "
+        "below 1e-5. The features x² and x are strongly correlated, so the valley is long and "
+        "narrow (condition number about 515) and the path crawls along it.",
+    "early_stop": "Stop early (epoch loss < 1e-5)",
+    "early_stop_help": "As the tutorial does: after each epoch, stop once the mean per-sample "
+                       "loss (each taken before its update) is below 1e-5.",
+    "axes": "Slice through",
+    "hold": "Other parameters held at",
+    "hold.current": "the current update (the slice moves)",
+    "hold.optimum": "the optimum",
+    "held.current": "The slice holds {held} as they are after update {step:,}; the path shows the "
+                    "two sliced parameters (its other coordinates may lie off this slice).",
+    "held.optimum": "The slice holds {held} at the optimum; the path shows the two sliced "
+                    "parameters (its other coordinates may lie off this slice).",
+    "held.none": "Every parameter is on the axes: this is the whole loss.",
+    "pick_two": "Pick two parameters for the axes.",
+    "slice_min": "minimum of the slice",
+    "slice_title": "Loss over ({a}, {b}), the other parameters held",
+    "col.param": "parameter", "col.true": "true", "col.estimate": "estimated",
+    "col.error": "error (true − estimated)", "col.optimum": "least squares",
+    "half_loss": "Loss as the notes print it",
+    "half_loss_help": "d2l prints the mean of (ŷ − y)²/2, half the MSE.",
+    "epoch_loss": "Last epoch's loss as the tutorial prints it",
+    "epoch_loss_help": "The mean of each sample's loss, each taken before its own update.",
+    "updates": "Updates",
+    "stopped_early": "Stopped early after epoch {epoch:,}: the epoch's mean loss fell below 1e-5.",
+    # one weight
+    "one_weight": "One weight",
+    "one_weight_title": "One weight: the loss as a curve L(w)",
+    "one_weight_intro.course": "The course notes (seed 000): x = 1, 2, 3, y = 2, 4, 6 and the model "
+        "y = w·x, from w = 1 with η = 0.01. The cost averages the gradient over all the data for "
+        "each update; the one-sample loss updates after every point, in order. Drag the update "
+        "slider: the dashed line is the tangent, its slope the gradient the next step uses.",
+    "one_weight_intro.tiny_clean": "d2l's tiny example with clean labels y = x: the cost reaches "
+        "zero at w = 1, where every sample's own loss is zero too.",
+    "one_weight_intro.tiny_noisy": "d2l's tiny example with one noisy label (3.1): the samples "
+        "disagree about the best w, so the cost cannot reach zero, and one-sample steps keep "
+        "pulling w back and forth around the bottom. The notes write lr = 0.3 but divide by a "
+        "batch size of 10, so each step is 0.03 × gradient; a literal 0.3 overshoots and diverges.",
+    "one_weight_intro.line5x": "y = 5x on 500 points (seed 002), mini-batches of 10, shuffled: "
+        "each mini-batch gradient points almost where the full one does.",
+    "presets": "Tutorial presets",
+    "preset1.course": "Course notes: w0 = 1, η = 0.01, 100 epochs",
+    "preset1.tiny": "d2l tiny, noisy label, η = 0.03",
+    "preset1.tiny_literal": "d2l tiny, literal η = 0.3",
+    "preset1.line5x": "y = 5x, mini-batches of 10",
+    "dataset": "Data",
+    "step1": "Show update",
+    "step1_help": "Where the tangent is drawn: the parameters after this many updates.",
+    "one_weight_curve": "Loss against w, the steps taken and the tangent",
+    "sample_loss": "loss of one sample",
+    "cost_all": "cost over all data",
+    "tangent": "tangent ({name})",
+    "regime1.batch": "cost over all data",
+    "regime1.sgd": "one sample at a time",
+    "regime1.mini": "mini-batches of 10",
+    "predict_before": "Prediction for x = 4, before",
+    "predict_after": "after, {name}",
+    "one_weight_limit": "With b held, steps over all the data are stable for η below {limit:.3g} "
+                        "(1 / mean(x²)); one sample x needs η below 1 / x².",
     # lessons
     "lessons": "Lessons",
     "lesson": "Lesson",
@@ -376,6 +447,69 @@ ZH = {
     "small_multiples": "每个学习率一张等高线图(颜色刻度相同)",
     "book_three_paths": "书中的图:起点 b = 0.8300,w = 0.7645",
     "need_two": "请至少选择一次运行。",
+    "params_page": "多个参数",
+    "params_title": "多个参数:精确损失的二维切片",
+    "model": "教程模型",
+    "model.d2l": "d2l 3.2:y = X·[2, −3.4] + 4.2(两个特征加偏置)",
+    "model.poly": "seed 003:y = w1·x² + w2·x + w3(多项式)",
+    "model_intro.d2l": "1000 个样本,X ~ N(0, 1),噪声 0.01,每批 10 个并打乱,从 w ~ N(0, 0.01²)、"
+        "b = 0 出发训练 300 轮。笔记中的 lr = {tutorial_lr:g} 作用在损失 (ŷ − y)²/2 上,并且除以了批量"
+        "大小,相当于这里对 MSE 用 η = {lr:g}。三个参数画不进一张图:等高线图是穿过其中两个参数的切片。",
+    "model_intro.poly": "x = 0.00 … 0.99,y = 4x² + 5x + 6,从 (1, 0, 1) 出发,η = {lr:g},按顺序"
+        "每次一个样本,最多 1000 轮,某一轮的平均损失低于 1e-5 就提前停止。特征 x² 和 x 高度相关,"
+        "所以山谷又长又窄(条件数约 515),路径只能沿着谷底慢慢爬。",
+    "early_stop": "提前停止(每轮损失 < 1e-5)",
+    "early_stop_help": "与教程相同:每轮结束后,如果各样本损失(都在更新前计算)的平均值低于 1e-5 就停止。",
+    "axes": "切片所用的两个参数",
+    "hold": "其余参数固定在",
+    "hold.current": "当前这次更新(切片会移动)",
+    "hold.optimum": "最优点",
+    "held.current": "切片把 {held} 固定为第 {step:,} 次更新之后的值;路径显示的是被切的两个参数"
+                    "(它的其他坐标可能不在这个切片上)。",
+    "held.optimum": "切片把 {held} 固定在最优点;路径显示的是被切的两个参数(它的其他坐标可能不在这个切片上)。",
+    "held.none": "所有参数都在坐标轴上:这就是完整的损失。",
+    "pick_two": "请为坐标轴选择两个参数。",
+    "slice_min": "切片上的最小值",
+    "slice_title": "损失随 ({a}, {b}) 的变化,其余参数固定",
+    "col.param": "参数", "col.true": "真实值", "col.estimate": "估计值",
+    "col.error": "误差(真实 − 估计)", "col.optimum": "最小二乘解",
+    "half_loss": "笔记中打印的损失",
+    "half_loss_help": "d2l 打印的是 (ŷ − y)²/2 的平均值,即 MSE 的一半。",
+    "epoch_loss": "教程打印的最后一轮损失",
+    "epoch_loss_help": "各个样本损失的平均值,每个都在它自己的更新之前计算。",
+    "updates": "更新次数",
+    "stopped_early": "在第 {epoch:,} 轮后提前停止:该轮的平均损失低于 1e-5。",
+    "one_weight": "单个权重",
+    "one_weight_title": "单个权重:把损失画成曲线 L(w)",
+    "one_weight_intro.course": "课程笔记(seed 000):x = 1, 2, 3,y = 2, 4, 6,模型 y = w·x,从 w = 1 "
+        "出发,η = 0.01。代价函数(cost)每次更新对全部数据的梯度取平均;单样本的损失(loss)"
+        "按顺序每个点更新一次。拖动“显示第几次更新”:虚线是切线,它的斜率就是下一步所用的梯度。",
+    "one_weight_intro.tiny_clean": "d2l 的小例子,标签干净(y = x):代价在 w = 1 处降到 0,"
+        "此时每个样本自己的损失也都是 0。",
+    "one_weight_intro.tiny_noisy": "d2l 的小例子,其中一个标签有噪声(3.1):各个样本“心目中”最好的 w "
+        "不一样,所以代价降不到 0,单样本更新会让 w 在谷底附近来回摆动。笔记里写的是 lr = 0.3,"
+        "但更新时除以了批量大小 10,所以每一步是 0.03 × 梯度;真的用 0.3 就会冲过头而发散。",
+    "one_weight_intro.line5x": "y = 5x,500 个点(seed 002),每次 10 个样本的小批量并打乱:"
+        "每个小批量的梯度几乎都指向全量梯度的方向。",
+    "presets": "教程预设",
+    "preset1.course": "课程笔记:w0 = 1,η = 0.01,100 轮",
+    "preset1.tiny": "d2l 小例子,带噪声标签,η = 0.03",
+    "preset1.tiny_literal": "d2l 小例子,照字面用 η = 0.3",
+    "preset1.line5x": "y = 5x,每批 10 个样本",
+    "dataset": "数据",
+    "step1": "显示第几次更新",
+    "step1_help": "切线画在哪里:经过这么多次更新之后的参数。",
+    "one_weight_curve": "损失随 w 的变化、走过的步子和切线",
+    "sample_loss": "单个样本的损失",
+    "cost_all": "全部数据的代价",
+    "tangent": "切线({name})",
+    "regime1.batch": "全部数据的代价",
+    "regime1.sgd": "每次一个样本",
+    "regime1.mini": "每批 10 个样本",
+    "predict_before": "x = 4 的预测(训练前)",
+    "predict_after": "训练后,{name}",
+    "one_weight_limit": "b 固定时,用全部数据的更新在 η 小于 {limit:.3g}(1 / mean(x²))时稳定;"
+                        "单个样本 x 需要 η 小于 1 / x²。",
     "lessons": "课程",
     "lesson": "课程",
     "lessons_title": "课程:只改一个旋钮,其余全都一样",

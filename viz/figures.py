@@ -17,6 +17,13 @@ def _f32(a) -> np.ndarray:
     return np.asarray(a, dtype=np.float32)
 
 
+def _legend_below(fig: go.Figure, style: theme.Style, *, rows: int) -> None:
+    """Put the legend under the x axis, growing the figure by the room it needs."""
+    room = 28 * rows + 30
+    fig.update_layout(legend={"yanchor": "top", "y": -0.16, "xanchor": "left", "x": 0.0},
+                      margin={"b": 50 + room}, height=(fig.layout.height or style.height) + room)
+
+
 def _log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
     """Colour-bar ticks for a log10 scale, labelled in loss units."""
     ticks = np.arange(np.floor(lo), np.ceil(hi) + 1)
@@ -110,9 +117,8 @@ def contour_with_paths(b_values, w_values, loss, paths, *, start, minimum, label
     theme.base_layout(fig, title=labels["title"], style=style)
     if style.legend_inside:  # an overlaid legend would hide the start; colours are named elsewhere
         fig.update_layout(showlegend=False)
-    elif len(paths) > 1:  # several runs: a legend above would run into the title
-        fig.update_layout(legend={"yanchor": "top", "y": -0.17, "xanchor": "left", "x": 0.0},
-                          margin={"b": 105}, height=style.height + 50)
+    else:  # below the plot: a legend above would run into the title
+        _legend_below(fig, style, rows=1 + len(paths) // 3)
     fig.update_xaxes(title_text=labels["b"], range=[b_values[0], b_values[-1]], autorange=False,
                      showgrid=False, zeroline=False)
     fig.update_yaxes(title_text=labels["w"], range=[w_values[0], w_values[-1]], autorange=False,
@@ -173,6 +179,8 @@ def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
             fig.add_trace(_floor(name, value, x_max, colour, style))
     theme.base_layout(fig, title=labels["title"], style=style)
     fig.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
+    if not style.legend_inside:
+        _legend_below(fig, style, rows=(len(curves) + len(floors) + 1) // 2)
     # linear: frame the descent (1.5 x the highest start); a diverging run leaves through the top
     linear_top = 1.5 * max(float(np.asarray(c[2], dtype=float)[0]) for c in curves)
     fig.update_yaxes(title_text=labels["loss"], type="log" if log_y else "linear",
@@ -258,4 +266,43 @@ def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, be
         fig.update_layout(legend={"x": 0.01, "xanchor": "left", "orientation": "v"})
     fig.update_xaxes(title_text="x")
     fig.update_yaxes(title_text="y", range=[float(y_all.min()) - pad, float(y_all.max()) + pad])
+    return fig
+
+
+def loss_of_one_weight(w_grid, cost, sample_curves, runs, *, labels: dict,
+                       style: theme.Style = theme.NORMAL) -> go.Figure:
+    """L(w) for the model y = w x: the cost over all data, the loss of each sample (faint), and
+    for each run its steps along the curve plus the tangent at the chosen update.
+
+    ``runs`` holds dicts with ``name, colour, w, loss`` (the steps), ``current`` (w, L) and
+    ``slope`` (dL/dw there, the gradient the update uses).
+    """
+    fig = go.Figure()
+    for i, curve in enumerate(sample_curves):
+        fig.add_trace(go.Scatter(x=_f32(w_grid), y=_f32(curve), mode="lines",
+                                 name=labels["sample"], legendgroup="samples", showlegend=i == 0,
+                                 line={"color": theme.GREY, "width": 1 * style.line, "dash": "dot"},
+                                 opacity=0.6))
+    fig.add_trace(go.Scatter(x=_f32(w_grid), y=_f32(cost), mode="lines", name=labels["cost"],
+                             line={"color": theme.BLACK, "width": 2.5 * style.line}))
+    span = 0.18 * float(w_grid[-1] - w_grid[0])
+    for run in runs:
+        fig.add_trace(go.Scatter(x=_f32(run["w"]), y=_f32(run["loss"]), mode="lines+markers",
+                                 name=run["name"], line={"color": run["colour"], "width": 1.5},
+                                 marker={"size": 6 * style.marker, "color": run["colour"]}))
+        w_k, l_k = run["current"]
+        tx = np.array([w_k - span, w_k + span])
+        fig.add_trace(go.Scatter(x=tx, y=l_k + run["slope"] * (tx - w_k), mode="lines",
+                                 name=labels["tangent"].format(name=run["name"]),
+                                 line={"color": run["colour"], "width": 2 * style.line,
+                                       "dash": "dash"}))
+        fig.add_trace(go.Scatter(x=[w_k], y=[l_k], mode="markers", showlegend=False,
+                                 marker={"size": 13 * style.marker, "color": "white",
+                                         "line": {"color": run["colour"], "width": 3}}))
+    top = float(np.max(cost))
+    theme.base_layout(fig, title=labels["title"], style=style, height=style.height + 40)
+    if not style.legend_inside:
+        _legend_below(fig, style, rows=2 + len(runs))
+    fig.update_xaxes(title_text="w", range=[float(w_grid[0]), float(w_grid[-1])])
+    fig.update_yaxes(title_text=labels["loss"], range=[-0.03 * top, 1.05 * top])
     return fig
