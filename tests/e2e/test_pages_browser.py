@@ -38,3 +38,12 @@ def test_switching_pages_keeps_the_settings(page, app_url):
     page.wait_for_function(DRAWN, arg=4, timeout=60_000)
     assert page.get_by_role("slider", name="Learning rate η").get_attribute("aria-valuetext") == "0.2"
     assert "epochs=50" in page.url
+
+
+@pytest.mark.parametrize("path,charts", [("one_weight", 2), ("parameters", 2)])
+def test_tutorial_pages_render(page, app_url, console_errors, path, charts, tmp_path):
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/{path}")
+    page.wait_for_function(DRAWN, arg=charts, timeout=60_000)
+    page.screenshot(path=str(tmp_path / f"{path}.png"), full_page=True)
+    assert console_errors == []
