@@ -15,6 +15,11 @@ def _n_train(data_spec) -> int:
 try:
     c = controls.sidebar(_n_train)
     problem = cache.problem(c.data, c.scaled)
+except controls.NoData:
+    st.title(t("explorer_title"))
+    link.show_notices()
+    st.info(t("upload_wait"))
+    st.stop()
 except ValueError as err:
     st.error(t("error_data", reason=err))
     st.stop()

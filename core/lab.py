@@ -31,6 +31,7 @@ class DataSpec:
     x_low: float = 0.0
     x_high: float = 1.0
     val_fraction: float = 0.2
+    source: str = ""  # for uploaded data: a digest of the file and the chosen columns
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def make_dataset(spec: DataSpec) -> datasets.Dataset:
             true_w=spec.true_w, true_b=spec.true_b, n=min(spec.n, MAX_N), noise=spec.noise,
             x_low=spec.x_low, x_high=spec.x_high, seed=spec.seed, val_fraction=spec.val_fraction,
         )
-    raise ValueError(f"unknown scenario {spec.scenario!r}")
+    raise ValueError(f"unknown scenario {spec.scenario!r}")  # uploads live in the session only
 
 
 @dataclass(frozen=True, eq=False)

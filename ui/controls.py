@@ -18,6 +18,10 @@ _BATCH_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 32, 50, 64, 100, 128, 200, 256, 500, 
                 2000, 2048, 5000)
 
 
+class NoData(Exception):
+    """The upload scenario is chosen but no usable file is there yet (the sidebar says why)."""
+
+
 @dataclass(frozen=True)
 class Controls:
     data: lab.DataSpec
@@ -64,10 +68,17 @@ def projector_ui() -> bool:
     return bool(st.toggle(t("projector"), key="projector", help=t("projector_help")))
 
 
-def data_ui() -> lab.DataSpec:
-    scenario = st.selectbox(t("scenario"), lab.SCENARIOS, key="scenario",
+def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
+    """The data controls; with ``allow_upload``, None while no usable file is uploaded."""
+    options = lab.SCENARIOS + (("upload",) if allow_upload else ())
+    if st.session_state.get("scenario") not in options:
+        st.session_state["scenario"] = "book"
+    scenario = st.selectbox(t("scenario"), options, key="scenario",
                             format_func=lambda s: t(f"scenario.{s}"))
     seed = int(st.session_state["seed"])
+    if scenario == "upload":
+        from ui import upload
+        return upload.upload_ui(seed)
     if scenario != "synthetic":
         return lab.DataSpec(scenario=scenario, seed=seed)
     with st.expander(t("synthetic_data"), expanded=True):
@@ -147,7 +158,9 @@ def sidebar(n_train_of) -> Controls:
     with st.sidebar:
         language_ui()
         projector = projector_ui()
-        data = data_ui()
+        data = data_ui(allow_upload=True)
+        if data is None:  # waiting for a usable upload: the sidebar says why
+            raise NoData
         n_train = n_train_of(data)
         st.subheader(t("optimizer"))
         lr = st.select_slider(t("lr"), LEARNING_RATES, key="lr", format_func=lambda v: f"{v:g}",

@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlparse
 import streamlit as st
 
 from ui import params
-from ui.text import t
+from ui.text import plain, t
 
 
 def apply_once(schema=params.PARAMS) -> None:
@@ -37,9 +37,9 @@ def show_notices() -> None:
         reason = t("reason." + code, args=", ".join(args), lo=args[0] if args else "",
                    hi=args[-1] if args else "")
         if n.kept is not None:
-            parts.append(t("link_clamped", key=n.key, reason=reason, value=n.kept))
+            parts.append(t("link_clamped", key=plain(n.key), reason=reason, value=n.kept))
         else:
-            parts.append(t("link_ignored", key=n.key, reason=reason))
+            parts.append(t("link_ignored", key=plain(n.key), reason=reason))
     st.caption("⚠️ " + t("link_notice") + " " + "; ".join(parts) + ".")
 
 

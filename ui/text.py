@@ -241,6 +241,36 @@ EN = {
     "predict_after": "after, {name}",
     "one_weight_limit": "With b held, steps over all the data are stable for η below {limit:.3g} "
                         "(1 / mean(x²)); one sample x needs η below 1 / x².",
+    # own data
+    "scenario.upload": "Your own CSV file",
+    "upload": "CSV file",
+    "upload_help": "Numbers in columns, separated by commas, or by semicolons with decimal commas; "
+                   "UTF-8 or Windows-1252; with or without a header row. At most {mb} MB; the first "
+                   "{rows:,} rows are used. The file stays in this browser session only.",
+    "upload_wait": "Choose a CSV file in the sidebar, then pick its x and y columns. Uploaded data "
+                   "is not part of a link: whoever opens the link uploads the file again.",
+    "x_col": "x column",
+    "y_col": "y column",
+    "csv.empty": "The file is empty.",
+    "csv.binary": "This is not a text file (it looks binary).",
+    "csv.one_column": "Only one column was found: x and y need two, separated by commas, "
+                      "semicolons or tabs.",
+    "csv.header_only": "The file has a header row but no data.",
+    "csv.single_row": "The file has a single row of numbers: a line needs at least two points.",
+    "csv.duplicate": "Two columns are both called “{name}”: rename one.",
+    "csv.ragged": "Row {line} has {found} cells where the header has {expected}.",
+    "csv.non_numeric": "{skipped} of {rows} rows have cells that are not numbers (the first is "
+                       "row {line}): too many to skip.",
+    "csv.nonfinite": "Row {line}, column “{column}” holds an infinite or missing value "
+                     "(inf, nan or too large).",
+    "csv.too_big": "The file is {size:,} bytes; at most {limit:,} are accepted.",
+    "csv.too_wide": "The file has {columns} columns; at most {limit} are accepted.",
+    "csv.skipped": "{count} rows with cells that are not numbers were left out (the first is row "
+                   "{line}).",
+    "csv.truncated": "Only the first {rows:,} of {total:,} rows are used.",
+    "csv.same_column": "Pick two different columns for x and y.",
+    "csv.constant_x": "Column “{column}” has one value only in the training rows: no "
+                      "slope can be fitted.",
     # lessons
     "lessons": "Lessons",
     "lesson": "Lesson",
@@ -510,6 +540,29 @@ ZH = {
     "predict_after": "训练后,{name}",
     "one_weight_limit": "b 固定时,用全部数据的更新在 η 小于 {limit:.3g}(1 / mean(x²))时稳定;"
                         "单个样本 x 需要 η 小于 1 / x²。",
+    "scenario.upload": "你自己的 CSV 文件",
+    "upload": "CSV 文件",
+    "upload_help": "按列排列的数字,用逗号分隔,或用分号分隔并以逗号作小数点;UTF-8 或 Windows-1252 "
+                   "编码;有无表头均可。最大 {mb} MB,只使用前 {rows:,} 行。文件只保存在本次浏览器会话中。",
+    "upload_wait": "请在侧边栏选择一个 CSV 文件,再选出 x 列和 y 列。上传的数据不包含在链接里:"
+                   "打开链接的人需要重新上传文件。",
+    "x_col": "x 列",
+    "y_col": "y 列",
+    "csv.empty": "文件是空的。",
+    "csv.binary": "这不是文本文件(看起来是二进制文件)。",
+    "csv.one_column": "只找到一列:x 和 y 需要两列,用逗号、分号或制表符分隔。",
+    "csv.header_only": "文件只有表头,没有数据。",
+    "csv.single_row": "文件只有一行数字:拟合直线至少需要两个点。",
+    "csv.duplicate": "有两列都叫“{name}”:请重命名其中一列。",
+    "csv.ragged": "第 {line} 行有 {found} 个单元格,而表头有 {expected} 个。",
+    "csv.non_numeric": "{rows} 行中有 {skipped} 行含有非数字的单元格(第一处在第 {line} 行):太多了,无法跳过。",
+    "csv.nonfinite": "第 {line} 行“{column}”列是无穷大或缺失值(inf、nan 或过大)。",
+    "csv.too_big": "文件大小为 {size:,} 字节;最多接受 {limit:,} 字节。",
+    "csv.too_wide": "文件有 {columns} 列;最多接受 {limit} 列。",
+    "csv.skipped": "跳过了 {count} 行含非数字单元格的行(第一处在第 {line} 行)。",
+    "csv.truncated": "{total:,} 行中只使用前 {rows:,} 行。",
+    "csv.same_column": "x 和 y 请选择不同的两列。",
+    "csv.constant_x": "“{column}”列在训练数据中只有一个值:无法拟合斜率。",
     "lessons": "课程",
     "lesson": "课程",
     "lessons_title": "课程:只改一个旋钮,其余全都一样",
@@ -560,6 +613,15 @@ def language() -> str:
     except Exception:  # outside a Streamlit run (plain scripts, unit tests)
         lang = "en"
     return lang if lang in TEXTS else "en"
+
+
+_MARKDOWN = set("\\`*_{}[]()#+-.!|<>~$:")
+
+
+def plain(text: str) -> str:
+    """User-supplied text made safe for Markdown: every character Markdown (or a URL scheme)
+    could act on is escaped, so it shows as typed and never becomes a link, image or markup."""
+    return "".join("\\" + ch if ch in _MARKDOWN else ch for ch in text)
 
 
 def label(text: str) -> str:
