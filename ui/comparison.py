@@ -41,6 +41,11 @@ def _path_inside(run: dict, epoch_points: bool = False):
     return traj.params[shown, 0], traj.params[shown, 1], exit_at
 
 
+def _paths(runs: list[dict], epoch_points: bool) -> list[tuple]:
+    """``(name, b, w, colour)`` of the drawn part of every run's path."""
+    return [(run["name"], *_path_inside(run, epoch_points)[:2], run["colour"]) for run in runs]
+
+
 def _labels(scaled: bool, title: str) -> dict:
     return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w",
             "start": t("start_pt"), "minimum": t("minimum"), "surface": t("surface"),
@@ -55,10 +60,7 @@ def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
     for group in groups:
         first = group[0]
         b_values, w_values, cells = first["grid"]
-        paths = []
-        for run in group:
-            b, w, _ = _path_inside(run, epoch_points)
-            paths.append((run["name"], b, w, run["colour"]))
+        paths = _paths(group, epoch_points)
         star = first["problem"].q_train.theta_star
         start = first["traj"].params[0]
         title = t("contour_title") if len(groups) == 1 else first["name"]
@@ -101,12 +103,8 @@ def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = Fals
     """One small contour per run on the shared surface, one colour scale."""
     first = runs[0]
     b_values, w_values, cells = first["grid"]
-    panels = []
-    for run in runs:
-        b, w, _ = _path_inside(run, epoch_points)
-        panels.append((run["name"], b, w, run["colour"]))
     return figures.contour_multiples(
-        b_values, w_values, cells, panels, start=first["traj"].params[0],
+        b_values, w_values, cells, _paths(runs, epoch_points), start=first["traj"].params[0],
         minimum=first["problem"].q_train.theta_star,
         labels=_labels(first["variant"].scaled, t("small_multiples")), style=style)
 
@@ -146,3 +144,32 @@ def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
 
 def final_points(runs: list[dict]) -> np.ndarray:
     return np.array([r["traj"].params[-1] for r in runs])
+
+
+def render(lesson: lessons.Lesson, style: theme.Style, *, page: str, projector: bool,
+           epoch_points: bool = False, x_axis: str = "epochs", small_multiples: bool = False):
+    """Draw a comparison: contour(s), loss chart, optional small multiples, the table of results
+    and a link that opens each run in the explorer. ``page`` is this page's URL path."""
+    import streamlit as st
+
+    runs = compute(lesson)
+    contour_figs = contours(lesson, runs, style, epoch_points=epoch_points)
+    curve = loss_chart(lesson, runs, style, x_axis=x_axis)
+    if len(contour_figs) == 1:
+        left, right = st.columns(2)
+        left.plotly_chart(contour_figs[0], theme=None, key="contour")
+        right.plotly_chart(curve, theme=None, key="curve")
+    else:
+        for i, (col, fig) in enumerate(zip(st.columns(len(contour_figs)), contour_figs)):
+            col.plotly_chart(fig, theme=None, key=f"contour{i}")
+        st.plotly_chart(curve, theme=None, key="curve")
+    if small_multiples and len(runs) > 1:
+        st.plotly_chart(multiples(runs, style, epoch_points=epoch_points), theme=None,
+                        key="multiples")
+    st.subheader(t("runs"))
+    st.dataframe(table(runs), hide_index=True, width="stretch")
+    base = (st.context.url or "").split("?")[0].rsplit("/" + page, 1)[0].rstrip("/") + "/"
+    lang = st.session_state["lang"]
+    for col, run in zip(st.columns(len(runs)), runs):
+        url = base + "?" + explorer_query(run, lang=lang, projector=projector)
+        col.link_button(f"↗ {run['name']}", url, help=t("open_explorer"), width="stretch")
