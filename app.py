@@ -1,8 +1,15 @@
 """The frame: page config and navigation. Pages live in app_pages/ (not pages/: see README, "How it works")."""
-import streamlit as st
+import os
 
-from ui import link
-from ui.text import t
+# One BLAS thread per server process, set before NumPy loads: sessions share 2 cores, and every
+# matrix here is tiny, so threads would only fight.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import streamlit as st  # noqa: E402
+
+from ui import link  # noqa: E402
+from ui.text import t  # noqa: E402
 
 link.apply_once()  # before anything reads the language or a widget
 st.set_page_config(page_title=t("app_title"), page_icon="📉", layout="wide")

@@ -1,6 +1,8 @@
 """Explorer: one run of gradient descent on the exact loss surface of a line fit."""
 import streamlit as st
 
+from ui.charts import chart
+
 from core import lab
 from ui import cache, controls, link, page_style
 from ui.text import t
@@ -60,10 +62,10 @@ with share_col:
     link.share_box(share_url)
 
 left, right = st.columns(2)
-left.plotly_chart(figs["surface"], theme=None, key="surface")
-right.plotly_chart(figs["contour"], theme=None, key="contour")
-left.plotly_chart(figs["curve"], theme=None, key="curve")
-right.plotly_chart(figs["data"], theme=None, key="data")
+chart(figs["surface"], key="surface", container=left)
+chart(figs["contour"], key="contour", container=right)
+chart(figs["curve"], key="curve", container=left)
+chart(figs["data"], key="data", container=right)
 
 cols = st.columns(4) + st.columns(4)
 cols[0].metric(t("final_b"), f"{nums['b']:.4f}")

@@ -2,6 +2,8 @@
 import numpy as np
 import streamlit as st
 
+from ui.charts import chart
+
 from core import lab, models, quadratic
 from ui import cache, controls, link, page_style, params
 from ui.text import t
@@ -93,8 +95,8 @@ epoch_fig = figures.loss_comparison(
     curve_runs, floors=[(t("floor"), floor, theme.BLACK)], log_y=True, style=style,
     labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")})
 left, right = st.columns([3, 2])
-left.plotly_chart(curve_fig, theme=None, key="curve1")
-right.plotly_chart(epoch_fig, theme=None, key="epochs1")
+chart(curve_fig, key="curve1", container=left)
+chart(epoch_fig, key="epochs1", container=right)
 
 cols = st.columns(len(runs) + 1)
 cols[0].metric(t("predict_before"), f"{w0 * 4:.4g}")

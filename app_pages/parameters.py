@@ -3,6 +3,8 @@ seed 003), seen through a 2D slice of the exact loss."""
 import numpy as np
 import streamlit as st
 
+from ui.charts import chart
+
 from core import descent, lab, quadratic, scenarios
 from core.thinning import display_indices
 from ui import controls, link, page_style, params
@@ -102,8 +104,8 @@ curve = figures.loss_comparison(
     floors=[(t("floor"), q.loss_min, theme.BLACK)], log_y=True, style=style,
     labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")})
 left, right = st.columns(2)
-left.plotly_chart(contour, theme=None, key="slice")
-right.plotly_chart(curve, theme=None, key="curve")
+chart(contour, key="slice", container=left)
+chart(curve, key="curve", container=right)
 st.caption(t(f"held.{hold}", held=held, step=step) if others else t("held.none"))
 
 final = traj.params[-1]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import quadratic
+from core import fastloop, quadratic
 
 # A loss this many times above where the run started (or the floor of the problem) is an
 # explosion: the run is stopped there. Checking for NaN alone is not enough: a loss can grow to
@@ -115,6 +115,20 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
     starts = (np.arange(epochs)[:, None] * n + starts_in_epoch[None, :]).ravel()
     sizes = np.tile(sizes_in_epoch, epochs)
     flat = order.ravel()
+    p = phi.shape[1]
+    if p == 2:  # two parameters: five running sums instead of (K, 2, 2) outer products
+        c0, c1, yy = phi[flat, 0], phi[flat, 1], y[flat]
+        columns = (c0 * c0, c0 * c1, c1 * c1, c0 * yy, c1 * yy)
+        if batch_size == 1:
+            a00, a01, a11, g0, g1 = columns
+        else:
+            a00, a01, a11, g0, g1 = (np.add.reduceat(c, starts) / sizes for c in columns)
+        # stored entry-major, so A[:, i, j] and g[:, i] are contiguous for the compiled loop
+        A = np.empty((2, 2, sizes.size))
+        A[0, 0], A[0, 1], A[1, 0], A[1, 1] = a00, a01, a01, a11
+        g = np.empty((2, sizes.size))
+        g[0], g[1] = g0, g1
+        return A.transpose(2, 0, 1), g.T, sizes
     phi_seq = phi[flat]
     outer = phi_seq[:, :, None] * phi_seq[:, None, :]
     A = np.add.reduceat(outer, starts, axis=0) / sizes[:, None, None]
@@ -136,6 +150,8 @@ def _descend(A, g, theta0, lr, q_train, excess_limit, mask, optimizer=None):
     star = q_train.theta_star
     R = q_train.R
     diverged_at = None
+    if p == 2 and K >= fastloop.MIN_UPDATES and fastloop.available():
+        return fastloop.descend2(A, g, theta0, lr, star, R, excess_limit, mask)
     if p == 2:  # scalar fast path: Python floats beat 2-element NumPy calls by ~10x
         a00, a01, a11 = A[:, 0, 0].tolist(), A[:, 0, 1].tolist(), A[:, 1, 1].tolist()
         g0, g1 = g[:, 0].tolist(), g[:, 1].tolist()
@@ -270,10 +286,15 @@ def run_descent(
     done = grads.shape[0]
     # Mini-batch losses at the parameters each update started from, from the raw batch rows.
     flat = order.ravel()
-    members = np.repeat(np.arange(done), sizes[:done])
-    rows = flat[: members.shape[0]]
-    residual = np.einsum("ij,ij->i", phi_train[rows], params[members]) - y_train[rows]
-    batch_loss = np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
+    if batch_size == 1:  # one sample per update: no grouping needed
+        rows = flat[:done]
+        residual = np.einsum("ij,ij->i", phi_train[rows], params[:done]) - y_train[rows]
+        batch_loss = residual * residual
+    else:
+        members = np.repeat(np.arange(done), sizes[:done])
+        rows = flat[: members.shape[0]]
+        residual = np.einsum("ij,ij->i", phi_train[rows], params[members]) - y_train[rows]
+        batch_loss = np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
 
     upe = len(range(0, n, batch_size))
     stopped = None

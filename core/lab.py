@@ -15,7 +15,7 @@ SCENARIOS = ("book", "book_x10", "line5x", "course", "tiny_clean", "tiny_noisy",
 # Hard bounds: no combination of controls may ask for unbounded work.
 MAX_N = 10_000
 MAX_EPOCHS = 1000
-MAX_UPDATES = 200_000
+MAX_UPDATES = 1_000_000
 
 
 @dataclass(frozen=True)

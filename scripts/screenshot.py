@@ -11,7 +11,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
-WAIT_CHARTS = """(n) => { const g = [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')];
+WAIT_CHARTS = """(n) => { const g = [...document.querySelectorAll('.losslab-plot')];
   return g.length >= n && g.every(d => d._fullData && d._fullData.length); }"""
 
 

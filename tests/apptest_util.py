@@ -32,19 +32,24 @@ def _decode(node):
     return node
 
 
+def charts(at: AppTest) -> list:
+    """The chart elements on the page (the in-place Plotly component)."""
+    return [c for c in at.get("bidi_component") if c.proto.component_name == "losslab-plot.plot"]
+
+
+def specs(at: AppTest) -> list[str]:
+    """The raw figure JSON of every chart, to tell whether anything drawn changed."""
+    return [json.loads(chart.proto.json)["figure"] for chart in charts(at)]
+
+
 def figures(at: AppTest) -> list[dict]:
     """Every Plotly figure on the page as a dict, typed arrays decoded to NumPy."""
-    return [_decode(json.loads(chart.proto.spec)) for chart in at.get("plotly_chart")]
+    return [_decode(json.loads(spec)) for spec in specs(at)]
 
 
 def figure(at: AppTest, title: str) -> dict:
     """The figure whose title starts with ``title``."""
     return next(f for f in figures(at) if f["layout"]["title"]["text"].startswith(title))
-
-
-def specs(at: AppTest) -> list[str]:
-    """The raw figure specs, to tell whether anything drawn changed."""
-    return [chart.proto.spec for chart in at.get("plotly_chart")]
 
 
 def numbers_in(node):

@@ -3,7 +3,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from core import lab, lessons
-from tests.apptest_util import fresh_app
+from tests.apptest_util import charts, fresh_app
 
 
 def lessons_app(**query):
@@ -16,8 +16,7 @@ def test_every_lesson_page_runs_and_links_each_run_to_the_explorer(lesson):
     at = lessons_app(lesson=lesson.key)
     assert not at.exception
     assert at.radio(key="lesson").value == lesson.key
-    charts = at.get("plotly_chart")
-    assert len(charts) == (2 if lesson.shared_surface else len(lesson.variants) + 1)
+    assert len(charts(at)) == (2 if lesson.shared_surface else len(lesson.variants) + 1)
     rows = at.dataframe[0].value
     assert len(rows) == len(lesson.variants)
     buttons = at.get("link_button")

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.apptest_util import figure, fresh_app, trace
+from tests.apptest_util import charts, figure, fresh_app, trace
 
 GOOD = "area;price\n" + "".join(f"{i},5;{2 * i + 1},25\n" for i in range(40))
 
@@ -51,7 +51,7 @@ def test_uploaded_data_stays_in_its_own_session():
     first = uploaded(GOOD.encode())
     assert figure(first, "Data")
     other = fresh_app(scenario="upload")  # another user, same server process
-    assert not other.get("plotly_chart")
+    assert not charts(other)
     assert any("Choose a CSV file" in i.value for i in other.info)
 
 

@@ -145,3 +145,19 @@ def test_invalid_arguments_are_refused(book):
             descent.run_descent(phi, data.y_train, (0, 0), lr=lr, batch_size=8, epochs=1)
     with pytest.raises(ValueError):
         descent.run_descent(phi, data.y_train, (0, 0), lr=0.1, batch_size=8, epochs=0)
+
+
+@pytest.mark.parametrize("lr", [0.05, 0.79, 1.1])
+def test_compiled_loop_gives_the_python_loops_numbers(book, lr, monkeypatch):
+    from core import fastloop
+    if not fastloop.available():
+        pytest.skip("numba is not installed")
+    data, phi = book
+    kw = dict(lr=lr, batch_size=7, epochs=60, shuffle=True, seed=3)
+    monkeypatch.setattr(fastloop, "MIN_UPDATES", 10**12)  # the Python loop
+    slow = descent.run_descent(phi, data.y_train, (0.2, -0.4), **kw)
+    monkeypatch.setattr(fastloop, "MIN_UPDATES", 0)  # the compiled loop
+    fast = descent.run_descent(phi, data.y_train, (0.2, -0.4), **kw)
+    assert fast.diverged_at == slow.diverged_at and fast.status == slow.status
+    np.testing.assert_allclose(fast.params, slow.params, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(fast.grads, slow.grads, rtol=1e-12, atol=1e-14)

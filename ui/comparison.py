@@ -9,6 +9,7 @@ import numpy as np
 from core import lab, lessons, scaling
 from core.thinning import display_indices
 from ui import cache, params
+from ui.charts import chart
 from ui.text import label, t
 from viz import figures, theme
 
@@ -157,15 +158,14 @@ def render(lesson: lessons.Lesson, style: theme.Style, *, page: str, projector: 
     curve = loss_chart(lesson, runs, style, x_axis=x_axis)
     if len(contour_figs) == 1:
         left, right = st.columns(2)
-        left.plotly_chart(contour_figs[0], theme=None, key="contour")
-        right.plotly_chart(curve, theme=None, key="curve")
+        chart(contour_figs[0], key="contour", container=left)
+        chart(curve, key="curve", container=right)
     else:
         for i, (col, fig) in enumerate(zip(st.columns(len(contour_figs)), contour_figs)):
-            col.plotly_chart(fig, theme=None, key=f"contour{i}")
-        st.plotly_chart(curve, theme=None, key="curve")
+            chart(fig, key=f"contour{i}", container=col)
+        chart(curve, key="curve")
     if small_multiples and len(runs) > 1:
-        st.plotly_chart(multiples(runs, style, epoch_points=epoch_points), theme=None,
-                        key="multiples")
+        chart(multiples(runs, style, epoch_points=epoch_points), key="multiples")
     st.subheader(t("runs"))
     st.dataframe(table(runs), hide_index=True, width="stretch")
     base = (st.context.url or "").split("?")[0].rsplit("/" + page, 1)[0].rstrip("/") + "/"

@@ -3,10 +3,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-CHARTS = "[data-testid=stPlotlyChart] .js-plotly-plot"
+CHARTS = ".js-plotly-plot"  # the in-place view (.losslab-plot) is one too
 ALL_DRAWN = """() => { const g = [...document.querySelectorAll('%s')];
   return g.length === 4 && g.every(d => d._fullData && d._fullData.length > 0); }""" % CHARTS
-# charts are found by their Streamlit key: st.plotly_chart(key="contour") -> .st-key-contour
+# charts are found by their Streamlit key: chart(fig, key="contour") -> .st-key-contour
 PATH_OF = """(key) => { const g = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
   const path = g._fullData.find(t => t.name === 'path');
   return {x: Array.from(path.x), y: Array.from(path.y)}; }"""
@@ -25,7 +25,7 @@ def test_page_loads_and_every_chart_renders(page, app_url, console_errors):
     assert sorted(titles) == sorted(["Loss surface with the path", "Contour map with the path",
                                      "Loss against epoch", "Data and fitted line"])
     # the 3D surface really drew through WebGL
-    assert page.locator("[data-testid=stPlotlyChart] canvas").count() >= 1
+    assert page.locator(".st-key-surface .losslab-plot canvas").count() >= 1
     assert page.get_by_text("Converged").is_visible()
     path = page.evaluate(PATH_OF, "contour")
     assert abs(path["x"][0] - 0.4967) < 1e-3 and abs(path["y"][0] + 0.1383) < 1e-3

@@ -66,7 +66,7 @@ def test_the_url_follows_a_slider(page, app_url):
     assert fresh.evaluate(PATH_OF, "contour") == page.evaluate(PATH_OF, "contour")
 
 
-FONT_SIZES = """() => [...document.querySelectorAll('[data-testid=stPlotlyChart] .js-plotly-plot')]
+FONT_SIZES = """() => [...document.querySelectorAll('.losslab-plot')]
   .map(g => Math.min(...[...g.querySelectorAll('.xtick text, .ytick text, .gtitle, .xtitle, .legendtext')]
   .map(e => parseFloat(getComputedStyle(e).fontSize))))"""
 
@@ -82,7 +82,7 @@ def test_projector_mode_makes_chart_text_big_and_fits_the_views_on_720p(page, ap
         .every(g => g._fullLayout && g._fullLayout.font.size >= 18)""", timeout=30_000)
     wait_drawn(page)
     assert min(page.evaluate(FONT_SIZES)) >= 18
-    bottoms = page.evaluate("""() => [...document.querySelectorAll('[data-testid=stPlotlyChart]')]
+    bottoms = page.evaluate("""() => [...document.querySelectorAll('.losslab-plot')]
         .map(e => e.getBoundingClientRect().bottom)""")
     assert len(bottoms) == 4 and max(bottoms) <= 720  # all four views without scrolling
     page.screenshot(path=str(tmp_path / "projector.png"))

@@ -1,0 +1,179 @@
+"""Speed and size of the lab's hot paths, each beside the naive way measured in the same run.
+
+Usage: python bench/benchmark.py [--quick]     (medians over repeated runs; 2 cores assumed)
+Prints a table and a one-line summary. Browser latency is measured by bench/browser_latency.py.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import numpy as np  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
+
+from core import datasets, descent, lab, models, quadratic  # noqa: E402
+from ui.views import explorer_figures  # noqa: E402
+
+ROWS = []
+
+
+def median_time(fn, repeats: int) -> float:
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def row(what: str, naive: float | None, ours: float, target: str, unit: str = "s",
+        note: str = "") -> None:
+    ROWS.append((what, naive, ours, target, unit, note))
+
+
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "not run"
+    if unit == "s":
+        return f"{value * 1e3:.3g} ms" if value < 1 else f"{value:.3g} s"
+    return f"{value / 1e6:.3g} MB" if value >= 1e5 else f"{value / 1e3:.3g} KB"
+
+
+def book_broadcast_grid(x, y, b_range, w_range):
+    """The book's own grid code: every cell against every point, all at once."""
+    bs, ws = np.meshgrid(b_range, w_range)
+    all_predictions = bs[:, :, None] + ws[:, :, None] * x
+    all_errors = all_predictions - y
+    return (all_errors ** 2).mean(axis=2)
+
+
+def naive_loop(x, y, b, w, lr, order):
+    """Per-update Python loop over the raw data (one sample per update)."""
+    path = [(b, w)]
+    for row_ in order:
+        for i in row_:
+            e = b + w * x[i] - y[i]
+            b, w = b - lr * 2 * e, w - lr * 2 * e * x[i]
+            path.append((b, w))
+    return path
+
+
+def grid_rows(quick: bool) -> None:
+    b_range, w_range = np.linspace(-2, 4, 201), np.linspace(-1, 5, 201)
+    for n in (100, 10_000, 1_000_000):
+        data = datasets.synthetic(true_w=2, true_b=1, n=n, noise=0.1, x_low=0, x_high=1, seed=0,
+                                  val_fraction=0.0)
+        x, y = data.x_train, data.y_train
+        q = quadratic.fit_quadratic(models.line_design(x), y)
+        ours = median_time(lambda: quadratic.loss_grid(q, b_range, w_range), 21)
+        naive = None
+        note = ""
+        if n <= (100 if quick else 10_000):
+            naive = median_time(lambda: book_broadcast_grid(x, y, b_range, w_range),
+                                1 if n > 100 else 5)
+            check = book_broadcast_grid(x[:100], y[:100], b_range[:5], w_range[:5])
+            q100 = quadratic.fit_quadratic(models.line_design(x[:100]), y[:100])
+            assert np.allclose(check, quadratic.loss_grid(q100, b_range[:5], w_range[:5]))
+        elif n == 1_000_000:
+            note = f"naive needs {201 * 201 * n * 8 / 2**30:.0f} GiB"
+        fit = median_time(lambda: quadratic.fit_quadratic(models.line_design(x), y), 3)
+        row(f"loss grid 201x201, N = {n:,} (fit once: {fmt(fit, 's')})", naive, ours,
+            "< 1 ms, exact", note=note)
+
+
+def run_rows(quick: bool) -> None:
+    problem = lab.make_problem(datasets.synthetic(true_w=2, true_b=1, n=10_000, noise=0.1,
+                                                  x_low=0, x_high=1, seed=1, val_fraction=0.0),
+                               scaled=True)
+    spec = lab.RunSpec(lr=0.01, batch_size=1, epochs=100, seed=3)
+    lab.run(problem, spec)  # warm: compile once
+    ours = median_time(lambda: lab.run(problem, spec), 5)
+    traj = lab.run(problem, spec)
+    naive = None
+    if not quick:
+        x = problem.phi_train[:, 1]
+        naive = median_time(lambda: naive_loop(x, problem.data.y_train, *traj.params[0], 0.01,
+                                               traj.order), 1)
+        path = naive_loop(x, problem.data.y_train, *traj.params[0], 0.01, traj.order[:1])
+        assert np.allclose(path, traj.params[: len(path)], rtol=1e-9)
+    row(f"run of {traj.n_updates:,} updates (N = 10^4, batch 1, 100 epochs), warm", naive, ours,
+        "< 50 ms warm")
+
+
+def page_rows(quick: bool) -> None:
+    data = lab.DataSpec(scenario="synthetic", n=10_000, seed=2)
+    for batch, epochs in ((16, 100), (1, 100)):
+        spec = lab.RunSpec(lr=0.01, batch_size=batch, epochs=epochs, seed=3)
+
+        def ours_page():
+            problem = lab.make_problem(lab.make_dataset(data), scaled=True)
+            start = lab.start_point(spec)
+            window = lab.view_window(problem, start)
+            traj = lab.run(problem, spec)
+            figs = explorer_figures(problem, window, lab.grid(problem, window), traj, log_y=False)
+            return [pio.to_json(figs[k], validate=False) for k in ("surface", "contour", "curve",
+                                                                   "data")]
+
+        ours_page()
+        ours = median_time(ours_page, 5)
+        sizes = sum(len(s) for s in ours_page())
+        naive = None
+        if batch == 16 and not quick:
+            def naive_page():
+                problem = lab.make_problem(lab.make_dataset(data), scaled=True)
+                x, y = problem.phi_train[:, 1], problem.data.y_train
+                b_range, w_range = np.linspace(-2, 4, 101), np.linspace(-1, 5, 101)
+                cells = book_broadcast_grid(x, y, b_range, w_range)
+                b, w, path = 0.5, -0.1, []
+                for row_ in descent.visit_order(len(y), epochs, shuffle=True, seed=3):
+                    for s in range(0, len(row_), batch):
+                        idx = row_[s:s + batch]
+                        e = b + w * x[idx] - y[idx]
+                        b, w = b - 0.01 * 2 * e.mean(), w - 0.01 * 2 * (e * x[idx]).mean()
+                        path.append((b, w))
+                path = np.array(path)
+                fig = go.Figure(go.Surface(x=b_range.tolist(), y=w_range.tolist(),
+                                           z=cells.tolist()))
+                fig.add_trace(go.Scatter3d(x=path[:, 0].tolist(), y=path[:, 1].tolist(),
+                                           z=[0.0] * len(path)))
+                return fig.to_json()
+            naive = median_time(naive_page, 1)
+        traj_updates = -(-8000 // batch) * epochs
+        row(f"page rerun: grid + run + 4 figures, N = 10^4, batch {batch} ({traj_updates:,} "
+            "updates)", naive, ours, "< 50 ms")
+        if batch == 16:
+            page_bytes = sizes
+    # bytes: all four figures as sent, against a 201x201 surface and contour sent as lists
+    b_range, w_range = np.linspace(-2, 4, 201), np.linspace(-1, 5, 201)
+    cells = np.random.default_rng(0).random((201, 201)) * 10
+    as_lists = go.Figure([go.Surface(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist()),
+                          go.Contour(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist())])
+    row("bytes per rerun, all figures (101x101 grid, float32)", len(as_lists.to_json()),
+        page_bytes, "< 1 MB", unit="B", note="naive: 201x201 as lists")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="skip the slowest naive baselines")
+    args = parser.parse_args()
+    grid_rows(args.quick)
+    run_rows(args.quick)
+    page_rows(args.quick)
+    print(f"{'what':<78} {'naive':>10} {'ours':>10} {'ratio':>8}  target")
+    for what, naive, ours, target, unit, note in ROWS:
+        ratio = f"{naive / ours:,.0f}x" if naive else "-"
+        print(f"{what:<78} {fmt(naive, unit):>10} {fmt(ours, unit):>10} {ratio:>8}  {target}"
+              + (f"  ({note})" if note else ""))
+    timed = [(n, o) for _, n, o, _, u, _ in ROWS if n and u == "s"]
+    print("summary: " + ", ".join(f"{n / o:,.0f}x" for n, o in timed) + " faster than the naive"
+          f" way on the {len(timed)} rows measured both ways; grid time is independent of N.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""Slider move -> every view redrawn, in Debian Chromium: the in-place component against plain
+st.plotly_chart (LOSSLAB_PLAIN_CHARTS=1), both measured in this run. Also the cold page load.
+
+Usage: python bench/browser_latency.py [--moves 15]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+
+# A signature of what each of the four charts shows: every trace's length and last point.
+SIGNATURES = """() => { const g = [...document.querySelectorAll('.js-plotly-plot')];
+  if (g.length !== 4 || !g.every(d => d._fullData && d._fullData.length)) return null;
+  return g.map(d => d._fullData.map(t => { const x = t.x || [], y = t.y || [];
+    return x.length + ':' + x[x.length - 1] + ':' + y[y.length - 1]; }).join('|')); }"""
+
+
+def measure(url: str, moves: int) -> tuple[float, list[float]]:
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        t0 = time.perf_counter()
+        page.goto(url)
+        page.wait_for_function(f"() => ({SIGNATURES})() !== null", timeout=120_000)
+        cold = time.perf_counter() - t0
+        page.wait_for_timeout(1000)
+        slider = page.get_by_role("slider", name="Learning rate η")
+        times = []
+        for move in range(moves):
+            before = page.evaluate(SIGNATURES)
+            slider.focus()
+            t0 = time.perf_counter()
+            page.keyboard.press("ArrowRight" if move % 2 == 0 else "ArrowLeft")
+            page.wait_for_function(
+                "(old) => { const now = (%s)(); return now !== null && "
+                "now.every((s, i) => s !== old[i]); }" % SIGNATURES, arg=before, timeout=60_000)
+            times.append(time.perf_counter() - t0)
+            page.wait_for_timeout(300)
+        browser.close()
+    return cold, times
+
+
+def main(moves: int) -> None:
+    results = {}
+    for name, plain in (("st.plotly_chart (remounts)", "1"), ("in-place component", "0")):
+        os.environ["LOSSLAB_PLAIN_CHARTS"] = plain
+        with streamlit_server() as url:
+            results[name] = measure(url + "/?epochs=200&batch=16", moves)
+    os.environ.pop("LOSSLAB_PLAIN_CHARTS")
+    for name, (cold, times) in results.items():
+        times = sorted(times)
+        p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+        print(f"{name:<28} cold load {cold:5.2f} s   slider -> all 4 views p50 "
+              f"{statistics.median(times):.2f} s  p95 {p95:.2f} s  ({len(times)} moves)")
+    (_, base), (_, ours) = results.values()
+    print(f"summary: p50 {statistics.median(base) / statistics.median(ours):.1f}x faster with the "
+          "in-place component")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--moves", type=int, default=15)
+    main(min(parser.parse_args().moves, 60))

@@ -1,0 +1,53 @@
+"""A Plotly view that updates in place: created once in the browser, then ``Plotly.react``.
+
+``st.plotly_chart`` remounts its chart whenever the figure changes, which costs seconds and
+resets a dragged 3D camera; this component keeps the chart and its camera. plotly.js is served
+from the component's asset folder (copied from the installed ``plotly`` package on import).
+"""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import plotly
+import plotly.io as pio
+import streamlit as st
+
+_ASSETS = Path(__file__).resolve().parent / "assets"
+
+
+def _ensure_plotly_js() -> None:
+    source = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+    target = _ASSETS / "plotly.min.js"
+    if not target.exists() or target.stat().st_size != source.stat().st_size:
+        shutil.copyfile(source, target)
+
+
+_component = None
+
+
+def _mount(**kwargs):
+    # registered on first use: a running Streamlit has scanned the installed manifests by then
+    global _component
+    if _component is None:
+        _ensure_plotly_js()
+        # in the page DOM, not a shadow root: plotly.js styles its charts from document.head
+        _component = st.components.v2.component("losslab-plot.plot", js="plot.js",
+                                                isolate_styles=False)
+    return _component(**kwargs)
+
+
+def figure_json(fig) -> str:
+    """The figure as Plotly JSON (NumPy arrays as base64 typed arrays)."""
+    return fig if isinstance(fig, str) else pio.to_json(fig, validate=False)
+
+
+def plotly_view(fig, *, key: str, height: int | None = None):
+    """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``."""
+    text = figure_json(fig)
+    rev = hashlib.sha1(text.encode()).hexdigest()[:16]
+    if height is None:
+        layout = getattr(fig, "layout", None)
+        height = getattr(layout, "height", None) or 450
+    return _mount(key=key, data={"figure": text, "rev": rev}, height=int(height))

@@ -1,0 +1,22 @@
+"""How figures reach the page: an in-place Plotly view (no remount, the 3D camera kept).
+
+``LOSSLAB_PLAIN_CHARTS=1`` falls back to ``st.plotly_chart`` (for comparison and debugging).
+"""
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+
+PLAIN = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
+
+
+def chart(fig, *, key: str, container=None) -> None:
+    """Show ``fig`` in ``container`` (the page by default) under a stable ``key``."""
+    target = container if container is not None else st.container()
+    if PLAIN:
+        target.plotly_chart(fig, theme=None, key=key)
+        return
+    from losslab_plot import plotly_view
+    with target:
+        plotly_view(fig, key=key)
