@@ -144,14 +144,14 @@ def _descend(A, g, theta0, lr, q_train, excess_limit, mask, optimizer=None):
     K, p = g.shape
     if optimizer is not None and optimizer.name != "gd":
         return _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask)
+    star = q_train.theta_star
+    R = q_train.R
+    if p == 2 and K >= fastloop.MIN_UPDATES and fastloop.available():
+        return fastloop.descend2(A, g, theta0, lr, star, R, excess_limit, mask)
     params = np.empty((K + 1, p))
     grads = np.empty((K, p))
     params[0] = theta0
-    star = q_train.theta_star
-    R = q_train.R
     diverged_at = None
-    if p == 2 and K >= fastloop.MIN_UPDATES and fastloop.available():
-        return fastloop.descend2(A, g, theta0, lr, star, R, excess_limit, mask)
     if p == 2:  # scalar fast path: Python floats beat 2-element NumPy calls by ~10x
         a00, a01, a11 = A[:, 0, 0].tolist(), A[:, 0, 1].tolist(), A[:, 1, 1].tolist()
         g0, g1 = g[:, 0].tolist(), g[:, 1].tolist()
