@@ -36,7 +36,7 @@ with st.sidebar:
         st.button(t(f"preset1.{name}"), on_click=_preset, args=(name,), width="stretch")
     dataset = st.selectbox(t("dataset"), DATASETS, key="dataset",
                            format_func=lambda s: t(f"scenario.{s}"))
-    lr = st.select_slider(t("lr"), controls.LEARNING_RATES, key="lr", format_func=lambda v: f"{v:g}")
+    lr = controls.lr_ui()
     epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
     w0 = st.slider(t("w0"), -10.0, 10.0, key="w0", step=0.01)
     shuffle = st.toggle(t("shuffle"), key="shuffle")

@@ -48,7 +48,7 @@ with st.sidebar:
             state["lr"] = r.lr
         if "epochs" not in st.query_params:
             state["epochs"] = r.epochs
-    lr = st.select_slider(t("lr"), controls.LEARNING_RATES, key="lr", format_func=lambda v: f"{v:g}")
+    lr = controls.lr_ui()
     epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
     seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
     early = st.toggle(t("early_stop"), value=r.stop_below is not None, key="early",

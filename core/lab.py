@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core import datasets, descent, models, optimizers, quadratic, scaling
+from core.thinning import display_indices
 
 SCENARIOS = ("book", "book_x10", "line5x", "course", "tiny_clean", "tiny_noisy", "synthetic")
 
@@ -173,3 +174,12 @@ def first_exit(params: np.ndarray, window: Window) -> int | None:
     """Index of the first path point outside the window, or None."""
     outside = np.flatnonzero(~window.contains(params))
     return int(outside[0]) if outside.size else None
+
+
+def drawn_indices(traj, window: Window, *, epoch_points: bool = False):
+    """Which path points to draw: those before the path first leaves ``window`` (never a
+    silently clipped line), thinned, or only the epoch boundaries. Returns ``(indices, exit)``."""
+    exit_at = first_exit(traj.params, window)
+    end = traj.params.shape[0] if exit_at is None else exit_at
+    boundaries = traj.epoch_updates[traj.epoch_updates < end]
+    return (boundaries if epoch_points else display_indices(end, boundaries)), exit_at

@@ -9,7 +9,7 @@ import streamlit as st
 from core import datasets, lab, lessons, optimizers, scaling
 from ui import cache, params
 from ui.controls import (LEARNING_RATES, batch_options, batch_ui, data_ui, init_state,
-                         language_ui, optimizer_ui, projector_ui, regime, start_ui)
+                         language_ui, lr_ui, optimizer_ui, projector_ui, regime, start_ui)
 from ui.text import t
 
 KINDS = ("lr", "batch", "scaling", "optimizer")
@@ -27,16 +27,12 @@ class Comparison:
     link: dict
 
 
-def _snap(lr: float) -> float:
-    return min(LEARNING_RATES, key=lambda v: abs(np.log(v / lr)))
-
-
 def suggested_rates(limit: float) -> tuple[float, ...]:
     """Too small, good, the last slider value below the stable limit, the first one above it."""
     below = [v for v in LEARNING_RATES if v < limit] or [LEARNING_RATES[0]]
     above = [v for v in LEARNING_RATES if v > limit] or [LEARNING_RATES[-1]]
-    rates = (_snap(max(SWEEP[0] * limit, LEARNING_RATES[0])),
-             _snap(max(SWEEP[1] * limit, LEARNING_RATES[0])), below[-1], above[0])
+    rates = (params.nearest_rate(max(SWEEP[0] * limit, LEARNING_RATES[0])),
+             params.nearest_rate(max(SWEEP[1] * limit, LEARNING_RATES[0])), below[-1], above[0])
     return tuple(sorted(set(rates)))
 
 
@@ -80,8 +76,7 @@ def sidebar() -> Comparison:
             rates = tuple(st.multiselect(t("rates"), LEARNING_RATES, key="rates",
                                          max_selections=4, format_func=lambda v: f"{v:g}"))
         else:
-            rates = (st.select_slider(t("lr"), LEARNING_RATES, key="lr",
-                                      format_func=lambda v: f"{v:g}"),)
+            rates = (lr_ui(),)
         if kind == "optimizer":
             state["opts"] = [o for o in state.get("opts") or () if o in optimizers.NAMES]
             names = tuple(st.multiselect(t("opts"), optimizers.NAMES, key="opts",
@@ -120,9 +115,7 @@ def sidebar() -> Comparison:
     link.update({"opts": names} if kind == "optimizer" else {"opt": names[0]})
     if start is not None:
         link.update(b0=start[0], w0=start[1])
-    if data.scenario == "synthetic":
-        link.update(n=data.n, noise=data.noise, true_w=data.true_w, true_b=data.true_b,
-                    x_min=data.x_low, x_max=data.x_high, val=data.val_fraction)
+    link.update(params.data_link(data))
     lesson = lessons.Lesson("compare", variants, margin=2.5 if kind == "lr" else 1.5,
                             log_y=bool(log_y))
     return Comparison(kind, lesson, x_axis, bool(epoch_points), projector, limit,

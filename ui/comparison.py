@@ -35,10 +35,7 @@ def _path_inside(run: dict, epoch_points: bool = False):
     """The drawn part of a path: up to where it first leaves its window, thinned (or only the
     epoch boundaries, as the book draws its three paths)."""
     traj = run["traj"]
-    exit_at = lab.first_exit(traj.params, run["window"])
-    end = traj.params.shape[0] if exit_at is None else exit_at
-    boundaries = traj.epoch_updates[traj.epoch_updates < end]
-    shown = boundaries if epoch_points else display_indices(end, boundaries)
+    shown, exit_at = lab.drawn_indices(traj, run["window"], epoch_points=epoch_points)
     return traj.params[shown, 0], traj.params[shown, 1], exit_at
 
 
@@ -134,17 +131,10 @@ def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
              "epochs": v.run.epochs, "scaling": "standard" if v.scaled else "none",
              "seed": v.run.seed, "shuffle": v.run.shuffle, "train_b": v.run.train_b,
              "opt": v.run.optimizer, "beta": v.run.beta, "beta2": v.run.beta2}
-    if v.data.scenario == "synthetic":
-        d = v.data
-        state.update(n=d.n, noise=d.noise, true_w=d.true_w, true_b=d.true_b, x_min=d.x_low,
-                     x_max=d.x_high, val=d.val_fraction)
+    state.update(params.data_link(v.data))
     if v.run.start is not None:
         state.update(b0=v.run.start[0], w0=v.run.start[1])
     return urlencode(params.to_query(state))
-
-
-def final_points(runs: list[dict]) -> np.ndarray:
-    return np.array([r["traj"].params[-1] for r in runs])
 
 
 def render(lesson: lessons.Lesson, style: theme.Style, *, page: str, projector: bool,

@@ -138,6 +138,12 @@ def start_ui() -> tuple[float, float] | None:
     return float(b0), float(w0)
 
 
+def lr_ui() -> float:
+    """The learning-rate slider every page shares (key ``lr``)."""
+    return float(st.select_slider(t("lr"), LEARNING_RATES, key="lr", help=t("lr_help"),
+                                  format_func=lambda v: f"{v:g}"))
+
+
 def optimizer_ui() -> dict:
     """The optimizer and the hyperparameters it uses."""
     from core import optimizers
@@ -163,8 +169,7 @@ def sidebar(n_train_of) -> Controls:
             raise NoData
         n_train = n_train_of(data)
         st.subheader(t("optimizer"))
-        lr = st.select_slider(t("lr"), LEARNING_RATES, key="lr", format_func=lambda v: f"{v:g}",
-                              help=t("lr_help"))
+        lr = lr_ui()
         opt = optimizer_ui()
         batch = batch_ui(n_train)
         epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
@@ -187,9 +192,7 @@ def sidebar(n_train_of) -> Controls:
         state["beta"] = opt["beta"]
     if opt["optimizer"] == "adam":
         state["beta2"] = opt["beta2"]
-    if data.scenario == "synthetic":
-        state.update(n=data.n, noise=data.noise, true_w=data.true_w, true_b=data.true_b,
-                     x_min=data.x_low, x_max=data.x_high, val=data.val_fraction)
+    state.update(params.data_link(data))
     if start is not None:
         state.update(b0=start[0], w0=start[1])
     run = lab.RunSpec(lr=float(lr), batch_size=batch, epochs=int(epochs), shuffle=bool(shuffle),

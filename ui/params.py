@@ -89,11 +89,16 @@ def _flag(text: str) -> bool:
     raise ValueError("flag")
 
 
+def nearest_rate(value: float) -> float:
+    """The slider's learning rate closest to ``value`` on the log scale."""
+    return min(LEARNING_RATES, key=lambda lr: abs(math.log(lr / value)))
+
+
 def _learning_rate(text: str) -> float:
     value = _number(text)
     if not LEARNING_RATES[0] <= value <= LEARNING_RATES[-1]:
         raise ValueError(f"range|{LEARNING_RATES[0]:g}|{LEARNING_RATES[-1]:g}")
-    nearest = min(LEARNING_RATES, key=lambda lr: abs(math.log(lr / value)))
+    nearest = nearest_rate(value)
     if not math.isclose(nearest, value, rel_tol=1e-9):
         raise Clamped(nearest, "nearest")
     return nearest
@@ -222,6 +227,14 @@ def parse_query(query: dict[str, list[str]], schema=PARAMS) -> tuple[dict[str, A
             reason = str(err)
             notices.append(Notice(key, reason if reason.split("|")[0] in REASONS else "invalid"))
     return values, notices
+
+
+def data_link(data: lab.DataSpec) -> dict[str, Any]:
+    """The link fields of synthetic data (other scenarios are named by ``scenario`` alone)."""
+    if data.scenario != "synthetic":
+        return {}
+    return {"n": data.n, "noise": data.noise, "true_w": data.true_w, "true_b": data.true_b,
+            "x_min": data.x_low, "x_max": data.x_high, "val": data.val_fraction}
 
 
 def to_query(state: dict[str, Any], schema=PARAMS) -> dict[str, str]:

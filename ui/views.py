@@ -20,9 +20,7 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     scaled = not problem.scaler.is_identity
     axes = _axis_labels(scaled)
     params = traj.params
-    exit_at = lab.first_exit(params, window)
-    end = params.shape[0] if exit_at is None else exit_at  # up to where it left, never beyond
-    shown = display_indices(end, traj.epoch_updates[traj.epoch_updates < end])
+    shown, exit_at = lab.drawn_indices(traj, window)
     path_b, path_w = params[shown, 0], params[shown, 1]
     path_loss = traj.train_loss[shown]
 
