@@ -5,6 +5,7 @@ from ui.charts import chart
 
 from core import lab
 from ui import cache, controls, link, page_style
+from ui import timeline as tl
 from ui.text import t
 from ui.views import explorer_figures, summary
 from viz import theme
@@ -27,7 +28,7 @@ except ValueError as err:
     st.stop()
 
 page_style.apply(c.projector)
-share_url = link.follow(c.link)
+state = st.session_state
 if not c.projector:
     st.title(t("explorer_title"))
     st.caption(t("explorer_intro"))
@@ -42,7 +43,11 @@ except ValueError as err:
     st.stop()
 
 style = theme.PROJECTOR if c.projector else theme.NORMAL
-figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style)
+frames = cache.frames(c.data, c.scaled, c.run)
+rev = tl.rev_of(frames)
+at = frames.positions[tl.start_index(frames, state.get("step"))]
+figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style,
+                        timeline={"channel": tl.CHANNEL, "rev": rev, "at": at})
 nums = summary(problem, traj)
 
 status_col, share_col = st.columns([5, 1], vertical_alignment="center")
@@ -58,14 +63,25 @@ with status_col:
         b, w = traj.params[figs["exit_at"]]
         st.warning(t("short.left_window" if c.projector else "left_window",
                      k=figs["exit_at"], b=b, w=w))
+
+moved_to = tl.bar(tl.payload(problem, traj, frames, c.run, window, lift=figs["lift"],
+                             line_x=figs["line_x"], log_y=c.log_y, style=style,
+                             step=state.get("step")))
+if moved_to is not None:  # the user stopped the timeline somewhere: the link follows
+    state["step"] = None if moved_to == tl.END else moved_to
+step = state.get("step")
 with share_col:
-    link.share_box(share_url)
+    link.share_box(link.follow({**c.link, **({"step": str(step)} if step is not None else {})}))
 
 left, right = st.columns(2)
 chart(figs["surface"], key="surface", container=left)
 chart(figs["contour"], key="contour", container=right)
 chart(figs["curve"], key="curve", container=left)
 chart(figs["data"], key="data", container=right)
+cross_col, maths_col = st.columns([3, 2])
+chart(figs["cross"], key="cross", container=cross_col)
+with maths_col:
+    tl.maths(style)
 
 cols = st.columns(4) + st.columns(4)
 cols[0].metric(t("final_b"), f"{nums['b']:.4f}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import lab
+from core import lab, timeline
 
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
@@ -49,6 +49,24 @@ def _shared_grid(data, scaled, start, margin):
 @st.cache_resource(max_entries=32, show_spinner=False)
 def _shared_trajectory(data, scaled, run):
     return lab.run(problem(data, scaled), run)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _shared_frames(data, scaled, run):
+    return _make_frames(data, scaled, run)
+
+
+def _make_frames(data, scaled, run):
+    prob = problem(data, scaled)
+    return timeline.frames(prob.phi_train, prob.data.y_train, prob.q_train,
+                           trajectory(data, scaled, run))
+
+
+def frames(data: lab.DataSpec, scaled: bool, run: lab.RunSpec) -> timeline.Frames:
+    """The timeline's frame table of a run (see :mod:`core.timeline`)."""
+    if data.scenario == "upload":
+        return _session_memo(("frames", data, scaled, run), lambda: _make_frames(data, scaled, run))
+    return _shared_frames(data, scaled, run)
 
 
 def problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:

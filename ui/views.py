@@ -14,8 +14,12 @@ def _axis_labels(scaled: bool) -> dict:
 
 
 def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, log_y: bool,
-                     style: theme.Style = theme.NORMAL) -> dict:
-    """Build the surface, contour, loss-curve and data figures for one run."""
+                     style: theme.Style = theme.NORMAL, timeline: dict | None = None) -> dict:
+    """Build the surface, contour, loss-curve and data figures for one run.
+
+    With ``timeline`` (``rev``, and ``at``: the update count shown first) the figures leave the
+    moving parts to the timeline component, and a cross-sections figure is added.
+    """
     b_values, w_values, loss_cells = grid
     scaled = not problem.scaler.is_identity
     axes = _axis_labels(scaled)
@@ -30,12 +34,16 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     common = {"path": t("path"), "start": t("start_pt"), "minimum": t("minimum"),
               "surface": t("surface"), "loss": t("loss"), **axes}
 
+    at = None if timeline is None else int(timeline["at"])
+    current = None if at is None else (params[at, 0], params[at, 1], traj.train_loss[at])
     surface = figures.loss_surface(
         b_values, w_values, loss_cells, path_b, path_w, path_loss, start=start, minimum=minimum,
-        labels={**common, "title": t("surface_title")}, style=style)
+        labels={**common, "title": t("surface_title"), "current": t("current")}, style=style,
+        current=current)
     contour = figures.contour_with_paths(
         b_values, w_values, loss_cells, [(t("path"), path_b, path_w, style.path)], start=start,
-        minimum=minimum, labels={**common, "title": t("contour_title")}, style=style)
+        minimum=minimum, labels={**common, "title": t("contour_title")}, style=style,
+        path_opacity=1.0 if timeline is None else 0.35)
 
     upe = traj.updates_per_epoch
     epochs = traj.epoch_updates / upe
@@ -56,11 +64,39 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     best = to_orig(star)
     fit = figures.data_with_fit(
         data.x_train, data.y_train, data.x_val, data.y_val, line_x,
-        models.predict(final, line_x), models.predict(first, line_x), models.predict(best, line_x),
+        models.predict(final, line_x) if timeline is None else None,
+        models.predict(first, line_x), models.predict(best, line_x),
         labels={"title": t("data_title"), "train": t("train"), "val": t("val_set"),
                 "fit": t("fit"), "start": t("start_line"), "best": t("best_line")}, style=style)
-    return {"surface": surface, "contour": contour, "curve": curve, "data": fit,
-            "exit_at": exit_at}
+    out = {"surface": surface, "contour": contour, "curve": curve, "data": fit,
+           "exit_at": exit_at, "lift": figures.surface_lift(loss_cells), "line_x": line_x}
+    if timeline is not None:
+        out["cross"] = figures.cross_sections(
+            window.w, window.b, _cross_range(problem, window, params[0]),
+            mini_batch=traj.batch_size < problem.n_train,
+            labels={"title": t("cross_title"), "along_w": t("along_w"), "along_b": t("along_b"),
+                    "full": t("cross_full"), "batch": t("cross_batch"),
+                    "tangent": t("cross_tangent"), "loss": t("loss"), **axes}, style=style)
+        for role in ("surface", "contour", "curve", "data", "cross"):
+            figures.with_timeline(out[role], channel=timeline["channel"], role=role,
+                                  rev=timeline["rev"])
+    return out
+
+
+def _cross_range(problem: lab.Problem, window: lab.Window, theta0) -> tuple[float, float]:
+    """Loss axis of the cross-sections: from the minimum to the highest point of the two
+    sections through the start (fixed for the run, so a shrinking loss is seen shrinking)."""
+    q = problem.q_train
+    ends = np.array([[theta0[0], window.w[0]], [theta0[0], window.w[1]],
+                     [window.b[0], theta0[1]], [window.b[1], theta0[1]], theta0])
+    low = q.loss_min
+    top = float(np.max(quadratic.loss(q, ends)))
+    # no higher than 3x the start's excess loss: the bottom, where the run goes, needs the room
+    # more than the window's far corners do (the curves leave through the top)
+    near = 3.0 * (float(quadratic.loss(q, theta0)) - low)
+    if near > 0.02 * (top - low):
+        top = low + near
+    return (max(0.0, low - 0.04 * (top - low)), top + 0.04 * (top - low))
 
 
 def summary(problem: lab.Problem, traj) -> dict:

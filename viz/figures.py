@@ -32,15 +32,27 @@ def _log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
     return ticks.tolist(), [f"{10 ** t:.3g}" for t in ticks]
 
 
+def with_timeline(fig: go.Figure, *, channel: str, role: str, rev: str) -> go.Figure:
+    """Let the timeline component draw its part of ``fig`` (``role``) for runs named ``rev``."""
+    fig.update_layout(meta={"timeline": {"channel": channel, "role": role, "rev": rev}})
+    return fig
+
+
+def surface_lift(loss) -> float:
+    """How far above the surface paths and markers float, so that they stay visible."""
+    return 0.01 * (float(np.max(loss)) - float(np.min(loss)))
+
+
 def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, minimum,
-                 labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
+                 labels: dict, style: theme.Style = theme.NORMAL, current=None) -> go.Figure:
     """3D MSE surface over (b, w) with the path drawn on it.
 
     ``path_*`` hold only points inside the grid (the caller cuts the path where it leaves).
-    ``start`` and ``minimum`` are ``(b, w, loss)``.
+    ``start`` and ``minimum`` are ``(b, w, loss)``; ``current`` (the same) adds the timeline's
+    marker, a trace the timeline moves (``meta="tl-point"``).
     """
     z_lo, z_hi = float(np.min(loss)), float(np.max(loss))
-    lift = 0.01 * (z_hi - z_lo)  # keep the path visibly above the surface it lies on
+    lift = surface_lift(loss)
     fig = go.Figure()
     fig.add_trace(go.Surface(
         x=_f32(b_values), y=_f32(w_values), z=_f32(loss), colorscale=style.surface_scale,
@@ -61,6 +73,12 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
             marker={"size": 8 * style.marker, "symbol": symbol, "color": "white",
                     "line": _MARKER_LINE},
         ))
+    if current is not None:
+        fig.add_trace(go.Scatter3d(
+            x=[current[0]], y=[current[1]], z=[current[2] + lift], mode="markers",
+            name=labels["current"], meta="tl-point",
+            marker={"size": 9 * style.marker, "color": style.path, "line": _MARKER_LINE},
+        ))
     theme.base_layout(fig, title=labels["title"], style=style, height=style.surface_height)
     ticks = {"nticks": 4} if style.legend_inside else {}
     zoom = 0.72 if style.legend_inside else 1.0  # a small chart needs the bowl closer
@@ -80,7 +98,7 @@ def loss_surface(b_values, w_values, loss, path_b, path_w, path_loss, *, start, 
 
 
 def contour_with_paths(b_values, w_values, loss, paths, *, start, minimum, labels: dict,
-                       style: theme.Style = theme.NORMAL) -> go.Figure:
+                       style: theme.Style = theme.NORMAL, path_opacity: float = 1.0) -> go.Figure:
     """Contour map of log10(MSE) with one or more paths, the start and the minimum marked.
 
     ``paths`` is a list of ``(name, b, w, colour)``. Levels are spaced in log10 so the rings near
@@ -104,7 +122,7 @@ def contour_with_paths(b_values, w_values, loss, paths, *, start, minimum, label
         few = len(path_b) <= 150  # every step as a dot while they can be told apart
         fig.add_trace(go.Scatter(
             x=_f32(path_b), y=_f32(path_w), mode="lines+markers" if few else "lines", name=name,
-            line={"color": colour, "width": 2.5 * style.line},
+            line={"color": colour, "width": 2.5 * style.line}, opacity=path_opacity,
             marker={"size": 6 * style.marker, "color": colour, "line": {"color": "white", "width": 1}},
         ))
     for point, symbol, name in ((start, "circle", labels["start"]),
@@ -242,7 +260,8 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
 def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, best_line, *,
                   labels: dict, style: theme.Style = theme.NORMAL) -> go.Figure:
     """The data (train and validation) with the current fitted line, the starting line and the
-    least-squares line, all in original units."""
+    least-squares line, all in original units. ``fitted=None`` leaves the current line to the
+    timeline (a legend entry stays)."""
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=_f32(x_train), y=_f32(y_train), mode="markers", name=labels["train"],
                              marker={"color": style.train, "size": 7 * style.marker,
@@ -256,7 +275,9 @@ def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, be
                              line={"color": theme.GREY, "width": 2 * style.line, "dash": "dash"}))
     fig.add_trace(go.Scatter(x=line_x, y=best_line, mode="lines", name=labels["best"],
                              line={"color": theme.BLACK, "width": 2 * style.line, "dash": "dot"}))
-    fig.add_trace(go.Scatter(x=line_x, y=fitted, mode="lines", name=labels["fit"],
+    fig.add_trace(go.Scatter(x=line_x if fitted is not None else [None],
+                             y=fitted if fitted is not None else [None], mode="lines",
+                             name=labels["fit"],
                              line={"color": style.path, "width": 3.5 * style.line}))
     theme.base_layout(fig, title=labels["title"], style=style)
     # the axes frame the data, so a wild line (early or diverging) cannot squash the points
@@ -305,4 +326,36 @@ def loss_of_one_weight(w_grid, cost, sample_curves, runs, *, labels: dict,
         _legend_below(fig, style, rows=2 + len(runs))
     fig.update_xaxes(title_text="w", range=[float(w_grid[0]), float(w_grid[-1])])
     fig.update_yaxes(title_text=labels["loss"], range=[-0.03 * top, 1.05 * top])
+    return fig
+
+
+def cross_sections(w_range, b_range, loss_range, *, mini_batch: bool, labels: dict,
+                   style: theme.Style = theme.NORMAL) -> go.Figure:
+    """Empty frames for the timeline's cross-sections through the current point: loss against w
+    with b held (left) and against b with w held (right), on fixed axes. The curves, tangents
+    and steps are the timeline's (they move with it); the legend says what each line is."""
+    from plotly.subplots import make_subplots
+
+    fig = make_subplots(rows=1, cols=2, subplot_titles=[labels["along_w"], labels["along_b"]],
+                        horizontal_spacing=0.1)
+    keys = [("full", theme.BLACK, "solid", 2.5)]
+    if mini_batch:
+        keys.append(("batch", style.path, "dash", 2.5))
+    keys.append(("tangent", theme.GREEN, "solid", 2.0))
+    for key, colour, dash, width in keys:  # legend entries only: no data
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", name=labels[key],
+                                 line={"color": colour, "dash": dash, "width": width * style.line}),
+                      row=1, col=1)
+    # plotly.js keeps only axes that a trace uses: an empty one holds the right-hand panel
+    fig.add_trace(go.Scatter(x=[None], y=[None], showlegend=False, hoverinfo="skip"), row=1, col=2)
+    theme.base_layout(fig, title=labels["title"], style=style, height=style.height)
+    if not style.legend_inside:
+        _legend_below(fig, style, rows=1)
+    else:
+        fig.update_layout(legend={"x": 0.01, "xanchor": "left", "y": 0.99})
+    fig.update_xaxes(range=list(w_range), title_text=labels["w"], row=1, col=1)
+    fig.update_xaxes(range=list(b_range), title_text=labels["b"], row=1, col=2)
+    fig.update_yaxes(range=list(loss_range), title_text=labels["loss"], row=1, col=1)
+    fig.update_yaxes(range=list(loss_range), row=1, col=2)
+    fig.update_annotations(font_size=style.font_size)
     return fig

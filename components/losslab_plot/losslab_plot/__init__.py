@@ -24,18 +24,25 @@ def _ensure_plotly_js() -> None:
         shutil.copyfile(source, target)
 
 
-_component = None
+_components: dict = {}
 
 
-def _mount(**kwargs):
+def _mount(name: str = "plot", **kwargs):
     # registered on first use: a running Streamlit has scanned the installed manifests by then
-    global _component
-    if _component is None:
+    if name not in _components:
         _ensure_plotly_js()
-        # in the page DOM, not a shadow root: plotly.js styles its charts from document.head
-        _component = st.components.v2.component("losslab-plot.plot", js="plot.js",
-                                                isolate_styles=False)
-    return _component(**kwargs)
+        # in the page DOM, not a shadow root: plotly.js styles its charts from document.head,
+        # and the timeline talks to the charts through window events
+        _components[name] = st.components.v2.component(f"losslab-plot.{name}", js=f"{name}.js",
+                                                       isolate_styles=False)
+    return _components[name](**kwargs)
+
+
+def timeline_view(data: dict, *, key: str, on_step_change=None):
+    """The timeline bar (``data["role"] == "bar"``) or its maths panel (``"maths"``); the bar's
+    state ``step`` is the update count the user stopped at (-1: the end)."""
+    callbacks = {"on_step_change": on_step_change or (lambda: None)} if data.get("role") == "bar" else {}
+    return _mount("timeline", key=key, data=data, **callbacks)
 
 
 def figure_json(fig) -> str:
@@ -50,4 +57,4 @@ def plotly_view(fig, *, key: str, height: int | None = None):
     if height is None:
         layout = getattr(fig, "layout", None)
         height = getattr(layout, "height", None) or 450
-    return _mount(key=key, data={"figure": text, "rev": rev}, height=int(height))
+    return _mount("plot", key=key, data={"figure": text, "rev": rev}, height=int(height))

@@ -35,6 +35,91 @@ function mergeLayout(held, fresh) {
   return held;
 }
 
+// ---- the timeline (timeline.js) announces a position; a figure whose layout.meta names its
+// channel and role draws its part: shapes by relayout (about a millisecond for
+// 2D), the 3D marker by updating that one trace in the scene.
+const EVENT = "losslab-timeline";
+
+function timelineOf(gd) {
+  const meta = gd.layout && gd.layout.meta;
+  return meta && meta.timeline ? meta.timeline : null;
+}
+
+function move3dMarker(gd, point) {
+  const i = gd.data.findIndex((t) => t.meta === "tl-point");
+  if (i < 0) return;
+  const x = [point[0]], y = [point[1]], z = [point[2]];
+  gd.data[i].x = x; gd.data[i].y = y; gd.data[i].z = z;
+  try {  // straight to the scene: a restyle would rebuild the surface too (~100 ms)
+    const scene = gd._fullLayout.scene._scene;
+    const full = gd._fullData[i];
+    const trace = scene.traces[full.uid];
+    full.x = x; full.y = y; full.z = z;
+    trace.update(full, gd.calcdata[i]);
+    scene.glplot.redraw();
+  } catch (err) {
+    window.Plotly.restyle(gd, { x: [x], y: [y], z: [z] }, [i]);
+  }
+}
+
+// An arrow as two shapes (shapes redraw in under a millisecond; annotations cost ~50 ms a
+// relayout): the shaft in data units, the head a triangle in pixels, turned along the shaft as
+// it looks on screen (the axes' scales differ).
+function arrowShapes(gd, a) {
+  const axis = (ref, letter) => gd._fullLayout[letter + "axis" + ref.slice(1)];
+  const xa = axis(a.xref, "x"), ya = axis(a.yref, "y");
+  if (!xa || !ya) return [];
+  const dx = (a.x1 - a.x0) * Math.abs(xa._m), dy = (a.y1 - a.y0) * Math.abs(ya._m);
+  const len = Math.hypot(dx, dy);
+  if (!(len > 1)) return [];
+  const ux = dx / len, uy = dy / len, head = Math.min(4 * a.width + 6, len), half = 0.45 * head;
+  const px = (v) => v.toFixed(2);
+  const bx = -head * ux, by = -head * uy;
+  const shaft = { type: "line", xref: a.xref, yref: a.yref, x0: a.x0, y0: a.y0,
+                  x1: a.x0 + (a.x1 - a.x0) * (1 - 0.8 * head / len),
+                  y1: a.y0 + (a.y1 - a.y0) * (1 - 0.8 * head / len),
+                  line: { color: a.color, width: a.width } };
+  if (a.label) shaft.label = { text: a.label, textposition: "end", padding: 6, textangle: 0,
+                               font: { size: a.font, color: a.color } };
+  return [shaft, {
+    type: "path", xref: a.xref, yref: a.yref, xsizemode: "pixel", ysizemode: "pixel",
+    xanchor: a.x1, yanchor: a.y1, fillcolor: a.color, line: { width: 0, color: a.color },
+    path: `M0,0L${px(bx - half * uy)},${px(by + half * ux)}L${px(bx + half * uy)},${px(by - half * ux)}Z`,
+  }];
+}
+
+function applyTimeline(gd, detail) {
+  const tl = timelineOf(gd);
+  if (!tl || detail.channel !== tl.channel || detail.rev !== tl.rev) return;
+  const part = detail.views[tl.role];
+  if (!part) return;
+  gd.dataset.timelineK = String(detail.k);
+  if (part.point) {
+    // software WebGL (a headless browser, a laptop without GPU) takes ~200 ms per 3D frame:
+    // while playing, give the 3D view at most a fifth of the time so the other views stay smooth
+    const now = performance.now();
+    if (detail.playing && gd.__lossLabNext3d && now < gd.__lossLabNext3d) return;
+    move3dMarker(gd, part.point);
+    requestAnimationFrame(() => {
+      const cost = performance.now() - now;
+      gd.__lossLabNext3d = performance.now() + 4 * Math.max(0, cost - 17);
+      gd.dataset.cost3d = String(Math.round(cost));
+    });
+    gd.dataset.markerK = String(detail.k);
+    return;
+  }
+  let shapes = (gd.__lossLabShapes || []).concat(part.shapes || []);
+  for (const a of part.arrows || []) shapes = shapes.concat(arrowShapes(gd, a));
+  window.Plotly.relayout(gd, { shapes });
+  gd.dataset.markerK = String(detail.k);
+}
+
+function listen(gd) {
+  if (gd.__lossLabListen) return;
+  gd.__lossLabListen = (event) => applyTimeline(gd, event.detail);
+  window.addEventListener(EVENT, gd.__lossLabListen);
+}
+
 export default async function (component) {
   const { parentElement, data } = component;
   const Plotly = await loadPlotly();
@@ -45,7 +130,8 @@ export default async function (component) {
     gd.style.width = "100%";
     parentElement.appendChild(gd);
   }
-  if (gd.__lossLabRev === data.rev) return;  // same figure: nothing to redraw
+  const cleanup = () => { if (gd.__lossLabListen) window.removeEventListener(EVENT, gd.__lossLabListen); };
+  if (gd.__lossLabRev === data.rev) return cleanup;  // same figure: nothing to redraw
   const figure = JSON.parse(data.figure);
   gd.__lossLabRev = data.rev;
   gd.dataset.rev = data.rev;
@@ -60,5 +146,13 @@ export default async function (component) {
       }
     });
   }
+  // the figure's own shapes; the timeline's are added on top of them
+  gd.__lossLabShapes = (figure.layout.shapes || []).slice();
+  if (timelineOf(gd)) {
+    listen(gd);
+    const last = (window.__lossLabTimeline || {})[timelineOf(gd).channel];
+    if (last) applyTimeline(gd, last);
+  }
   gd.dataset.drawnRev = data.rev;
+  return cleanup;
 }

@@ -1,0 +1,102 @@
+"""The explorer's timeline: what the browser gets to play a run without asking the server.
+
+The frame table (``core.timeline``) travels as base64 typed arrays; the bar component works out
+each view's marker, arrows, line and cross-sections per frame (timeline.js). The position the
+user stops at comes back as the component's ``step`` state and goes into the link.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+
+import numpy as np
+import streamlit as st
+
+from core import lab, scaling, timeline
+from ui.text import t
+from viz import theme
+
+CHANNEL = "explorer"
+KEY = "timeline"
+END = -1  # the component's "at the end" (the link leaves ``step`` out)
+
+
+def _b64(array, dtype) -> str:
+    return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
+
+
+def rev_of(frames: timeline.Frames) -> str:
+    """Names a run's frames: the charts apply only announcements of the run they were drawn for."""
+    h = hashlib.sha1(frames.positions.tobytes())
+    for name in ("b", "w", "gb", "gw"):
+        h.update(frames.table[name].tobytes())
+    return h.hexdigest()[:16]
+
+
+def start_index(frames: timeline.Frames, step: int | None) -> int:
+    """The frame to open at: the end, unless a link or the user chose an update count."""
+    if step is None or step < 0:
+        return int(frames.positions.size - 1)
+    return timeline.nearest_position(frames.positions, int(step))
+
+
+def words() -> dict:
+    keys = ("label", "play", "pause", "back", "forward", "to_start", "to_end", "speed", "unit",
+            "unit_update", "unit_epoch", "scrub", "neg_grad", "position", "at_point", "end",
+            "end_diverged", "next_update", "batch_all", "batch_some", "gradient", "held_b",
+            "update", "loss_all", "loss_batch", "rule_momentum", "rule_nesterov", "rule_adagrad",
+            "rule_rmsprop", "rule_adam")
+    return {k: t("tl." + k) for k in keys}
+
+
+def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpec,
+            window: lab.Window, *, lift: float, line_x, log_y: bool, style: theme.Style,
+            step: int | None) -> dict:
+    """Everything the bar needs, JSON-ready (arrays as base64)."""
+    tab = frames.table
+    original = scaling.to_original(problem.scaler, np.stack([tab["b"], tab["w"]], axis=-1))
+    columns = {name: _b64(tab[name], "<f8") for name in timeline.COLUMNS}
+    columns["ob"] = _b64(original[:, 0], "<f8")
+    columns["ow"] = _b64(original[:, 1], "<f8")
+    highlight = frames.members is not None
+    data = problem.data
+    return {
+        "role": "bar", "channel": CHANNEL, "rev": rev_of(frames),
+        "positions": _b64(frames.positions, "<i4"), "columns": columns,
+        "members": _b64(frames.members, "<i4") if highlight else None,
+        "offsets": _b64(frames.member_offsets, "<i4") if highlight else None,
+        "x": _b64(data.x_train, "<f4") if highlight else None,
+        "y": _b64(data.y_train, "<f4") if highlight else None,
+        "K": traj.n_updates, "upe": traj.updates_per_epoch, "n_train": problem.n_train,
+        "status": traj.status, "scaled": not problem.scaler.is_identity,
+        "train_b": bool(run.train_b), "lr": run.lr, "optimizer": run.optimizer,
+        "beta": run.beta, "beta2": run.beta2,
+        "full_bb": frames.full_bb, "full_ww": frames.full_ww,
+        "window": {"b": list(window.b), "w": list(window.w)}, "lift": lift,
+        "line_x": [float(v) for v in line_x], "log_y": log_y,
+        "start": start_index(frames, step),
+        "words": words(), "style": style_of(style),
+    }
+
+
+def style_of(style: theme.Style) -> dict:
+    return {"path": style.path, "black": theme.BLACK, "batch_ring": theme.BLACK,
+            "tangent": theme.GREEN, "line": style.line, "marker": style.marker,
+            "font": style.font_size}
+
+
+def bar(data: dict) -> int | None:
+    """Draw the bar; returns the update count the user last stopped at (``END`` for the end),
+    or None while they have not moved it."""
+    from losslab_plot import timeline_view
+    result = timeline_view(data, key=KEY)
+    step = getattr(result, "step", None)
+    if step is None:
+        return None
+    return END if int(step) < 0 else int(step)
+
+
+def maths(style: theme.Style) -> None:
+    from losslab_plot import timeline_view
+    timeline_view({"role": "maths", "channel": CHANNEL, "words": words(),
+                   "font": style.font_size}, key=KEY + "_maths")
