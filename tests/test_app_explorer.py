@@ -11,7 +11,7 @@ CONTOUR, DATA = "Contour", "Data"
 def assert_healthy(at):
     assert not at.exception, [e.value for e in at.exception]
     figs = figures(at)
-    assert len(figs) == 4
+    assert len(figs) == 5  # surface, contour, loss curve, data, cross-sections
     for fig in figs:
         for trace_ in fig["data"]:
             values = list(numbers_in({k: v for k, v in trace_.items() if k in ("x", "y", "z")}))

@@ -35,8 +35,8 @@ class Style:
 NORMAL = Style()
 # Readable from the back of a room: text >= 18 px, thick lines, big markers, and a colour scale
 # (Cividis, designed for colour-vision deficiency) that the vermillion path stands out on.
-PROJECTOR = Style(font_size=18, title_size=20, line=1.8, marker=1.6, height=292,
-                  surface_height=292, surface_scale="Cividis", batch="#555555",
+PROJECTOR = Style(font_size=18, title_size=20, line=1.8, marker=1.6, height=278,
+                  surface_height=278, surface_scale="Cividis", batch="#555555",
                   legend_inside=True)
 
 

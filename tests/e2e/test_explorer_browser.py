@@ -5,7 +5,7 @@ pytestmark = pytest.mark.browser
 
 CHARTS = ".js-plotly-plot"  # the in-place view (.losslab-plot) is one too
 ALL_DRAWN = """() => { const g = [...document.querySelectorAll('%s')];
-  return g.length === 4 && g.every(d => d._fullData && d._fullData.length > 0); }""" % CHARTS
+  return g.length === 5 && g.every(d => d._fullData && d._fullData.length > 0); }""" % CHARTS
 # charts are found by their Streamlit key: chart(fig, key="contour") -> .st-key-contour
 PATH_OF = """(key) => { const g = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
   const path = g._fullData.find(t => t.name === 'path');
@@ -23,7 +23,8 @@ def test_page_loads_and_every_chart_renders(page, app_url, console_errors):
     titles = page.evaluate("""() => [...document.querySelectorAll('%s')]
         .map(d => d.layout.title.text.replace(/<[^>]+>/g, ''))""" % CHARTS)
     assert sorted(titles) == sorted(["Loss surface with the path", "Contour map with the path",
-                                     "Loss against epoch", "Data and fitted line"])
+                                     "Loss against epoch", "Data and fitted line",
+                                     "Cross-sections through the current point"])
     # the 3D surface really drew through WebGL
     assert page.locator(".st-key-surface .losslab-plot canvas").count() >= 1
     assert page.get_by_text("Converged").is_visible()

@@ -14,8 +14,8 @@ FULL_LINK = ("scenario=synthetic&n=400&noise=0.25&true_w=-2.5&true_b=3.0&x_min=-
 METRICS = "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(e => e.innerText)"
 
 
-def wait_drawn(page, n=4):
-    page.wait_for_function(ALL_DRAWN.replace("=== 4", f"=== {n}"), timeout=60_000)
+def wait_drawn(page, n=5):
+    page.wait_for_function(ALL_DRAWN.replace("=== 5", f"=== {n}"), timeout=60_000)
 
 
 def slider_text(page, name):

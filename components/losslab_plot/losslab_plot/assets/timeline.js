@@ -22,7 +22,8 @@ function latest() {
   return window.__lossLabTimeline;
 }
 
-// Numbers as a teacher would write them: 4 significant digits, no "-0", exponent when huge.
+// Numbers as a teacher would write them: 4 significant digits (kept, so 1.000 is not 0.99996
+// rounded away), a real minus sign, powers of ten when huge or tiny.
 function fmt(v, digits = 4) {
   if (v === null || v === undefined || Number.isNaN(v)) return "–";
   if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
@@ -32,12 +33,12 @@ function fmt(v, digits = 4) {
   if (s.includes("e")) {
     const [m, e] = s.split("e");
     s = `${m}×10<sup>${Number(e)}</sup>`;
-  } else if (s.includes(".")) {
-    s = s.replace(/0+$/, "").replace(/\.$/, "");
   }
   return s.replace(/^-/, "−");
 }
 const par = (v) => (v < 0 ? `(${fmt(v)})` : fmt(v));
+// epochs: whole at a boundary, else two decimals (update 3 of 5 per epoch is epoch 0.60)
+const epochText = (k, upe) => (k % upe === 0 ? String(k / upe) : (k / upe).toFixed(2));
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;",
@@ -84,10 +85,10 @@ class Run {
   views(i) {
     const d = this.d, r = this.rec(i), st = d.style;
     const hasNext = Number.isFinite(r.gb);
-    const dot = (x, y, size, color, fill = "white", xref = "x", yref = "y") => ({
+    const dot = (x, y, size, color, fill = "white", xref = "x", yref = "y", width = 3) => ({
       type: "circle", xref, yref, xsizemode: "pixel", ysizemode: "pixel", xanchor: x, yanchor: y,
       x0: -size / 2, x1: size / 2, y0: -size / 2, y1: size / 2,
-      line: { color, width: 3 * st.line }, fillcolor: fill, layer: "above" });
+      line: { color, width: width * st.line }, fillcolor: fill, layer: "above" });
     // from (x0, y0) to the head at (x1, y1); the plot turns it into shapes (plot.js)
     const arrow = (x0, y0, x1, y1, color, label = "", xref = "x", yref = "y") => ({
       x0, y0, x1, y1, color, label, xref, yref, width: 2.5 * st.line, font: st.font });
@@ -133,7 +134,8 @@ class Run {
     if (this.members && hasNext && r.batch_size < d.n_train) {
       for (let j = this.offsets[i]; j < this.offsets[i + 1]; j++) {
         const m = this.members[j];
-        dataShapes.push(dot(this.x[m], this.y[m], 15 * st.marker, st.batch_ring, "rgba(0,0,0,0)"));
+        dataShapes.push(dot(this.x[m], this.y[m], 13 * Math.sqrt(st.marker), st.batch_ring,
+                            "rgba(0,0,0,0)", "x", "y", 1.6));
       }
     }
     dataShapes.push({ type: "line", xref: "x", yref: "y", x0, x1, y0: r.ob + r.ow * x0,
@@ -193,9 +195,8 @@ class Run {
 function mathsHtml(d, rec, words) {
   if (!rec) return "";
   const w = words, k = rec.k;
-  const epochOf = (u) => fmt(u / d.upe, 4);
   let html = `<div class="ll-m-head">${say(w, "position", { k: k.toLocaleString("en-US"),
-    K: d.K.toLocaleString("en-US"), epoch: epochOf(k) })}</div>`;
+    K: d.K.toLocaleString("en-US"), epoch: epochText(k, d.upe) })}</div>`;
   html += `<div class="ll-m-row">${say(w, "at_point", { b: fmt(rec.b), w: fmt(rec.w),
     loss: fmt(rec.loss) })}</div>`;
   if (!Number.isFinite(rec.gb)) {
@@ -215,13 +216,14 @@ function mathsHtml(d, rec, words) {
   const gd = d.optimizer === "gd";
   const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: fmt(d.beta),
                                                                    beta2: fmt(d.beta2) });
-  html += `<div class="ll-m-row"><b>${say(w, "update", { lr: fmt(d.lr) })}</b>: ${rule}</div>`;
+  const lr = String(d.lr);  // the slider's value, exactly
+  html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>: ${rule}</div>`;
   for (const [name, v, g, nv, trained] of [["b", rec.b, rec.gb, rec.nb, d.train_b],
                                            ["w", rec.w, rec.gw, rec.nw, true]]) {
     if (!trained) {
       html += `<div class="ll-m-eq">${name} = ${fmt(v)} ${say(w, "held_b")}</div>`;
     } else if (gd) {
-      html += `<div class="ll-m-eq">${name}: ${fmt(v)} − ${fmt(d.lr)} × ${par(g)} = <b>${
+      html += `<div class="ll-m-eq">${name}: ${fmt(v)} − ${lr} × ${par(g)} = <b>${
         fmt(nv)}</b></div>`;
     } else {
       html += `<div class="ll-m-eq">${name}: ${fmt(v)} + ${par(nv - v)} = <b>${fmt(nv)}</b></div>`;
@@ -243,13 +245,13 @@ function renderMaths(el, d, detail) {
 const CSS = `
 .ll-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.6rem;
   font-family: sans-serif; font-size: var(--ll-font, 15px); color: #111; }
-.ll-bar button { font-size: inherit; min-width: 2.4em; padding: 0.25em 0.5em 0.1em; cursor: pointer;
+.ll-bar button { font-size: inherit; min-width: 2.2em; padding: 0.25em 0.45em 0.1em; cursor: pointer;
   border: 1px solid #bbb; border-radius: 0.4em; background: #fff; color: #111; }
 .ll-bar button:hover { border-color: #D55E00; }
-.ll-bar button.ll-play { min-width: 5.5em; font-weight: 600; }
-.ll-bar input[type=range] { flex: 1 1 14em; min-width: 10em; accent-color: #D55E00; }
+.ll-bar button.ll-play { min-width: 3.6em; }
+.ll-bar input[type=range] { flex: 1 1 10em; min-width: 6em; accent-color: #D55E00; }
 .ll-bar select { font-size: inherit; }
-.ll-bar .ll-label { min-width: 15em; font-variant-numeric: tabular-nums; }
+.ll-bar .ll-label { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ll-maths { font-family: sans-serif; font-size: var(--ll-font, 15px); line-height: 1.55;
   color: #111; font-variant-numeric: tabular-nums; }
 .ll-maths .ll-m-head { font-weight: 700; font-size: 1.08em; }
@@ -401,7 +403,7 @@ class Bar {
     const run = this.run, d = this.d, k = run.pos[idx];
     this.syncScrub();
     this.label.textContent = this.words.label.replace("{k}", k.toLocaleString("en-US"))
-      .replace("{K}", d.K.toLocaleString("en-US")).replace("{epoch}", fmt(k / d.upe, 4));
+      .replace("{K}", d.K.toLocaleString("en-US")).replace("{epoch}", epochText(k, d.upe));
     this.el.dataset.k = String(k);
     this.el.dataset.idx = String(idx);
     this.el.dataset.playing = this.playing ? "1" : "0";
