@@ -44,6 +44,10 @@ except ValueError as err:
 
 style = theme.PROJECTOR if c.projector else theme.NORMAL
 frames = cache.frames(c.data, c.scaled, c.run)
+if state.get("step") is not None and state["step"] > traj.n_updates:
+    if not state.get("_timeline_moved"):  # a link asked for more updates than this run has
+        st.caption("⚠️ " + t("step_beyond", step=state["step"], updates=traj.n_updates))
+    state["step"] = None
 rev = tl.rev_of(frames)
 at = frames.positions[tl.start_index(frames, state.get("step"))]
 figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style,
@@ -68,7 +72,8 @@ moved_to = tl.bar(tl.payload(problem, traj, frames, c.run, window, lift=figs["li
                              line_x=figs["line_x"], log_y=c.log_y, style=style,
                              step=state.get("step")))
 if moved_to is not None:  # the user stopped the timeline somewhere: the link follows
-    state["step"] = None if moved_to == tl.END else moved_to
+    state["step"] = None if moved_to == tl.END else min(moved_to, traj.n_updates)
+    state["_timeline_moved"] = True
 step = state.get("step")
 with share_col:
     link.share_box(link.follow({**c.link, **({"step": str(step)} if step is not None else {})}))

@@ -1,3 +1,5 @@
+import base64
+import json
 import math
 
 import numpy as np
@@ -126,3 +128,39 @@ def test_path_that_leaves_the_plot_is_said_to_have_left():
     y_range = figure(at, CONTOUR)["layout"]["yaxis"]["range"]
     assert len(b) >= 2
     assert np.all((b >= x_range[0]) & (b <= x_range[1]) & (w >= y_range[0]) & (w <= y_range[1]))
+
+
+def _timeline_data(at):
+    bar = next(c for c in at.get("bidi_component")
+               if c.proto.component_name == "losslab-plot.timeline"
+               and json.loads(c.proto.json).get("role") == "bar")
+    return json.loads(bar.proto.json)
+
+
+def test_a_step_in_the_link_opens_the_timeline_there():
+    from core import lab
+    at = fresh_app(batch="16", epochs="6", step="7")
+    assert_healthy(at)
+    data = _timeline_data(at)
+    positions = np.frombuffer(base64.b64decode(data["positions"]), dtype="<i4")
+    assert positions.tolist() == list(range(31)) and data["K"] == 30 and data["upe"] == 5
+    assert positions[data["start"]] == 7
+    # the 3D marker is drawn there before any JavaScript runs
+    problem = lab.make_problem(lab.make_dataset(lab.DataSpec()), scaled=False)
+    traj = lab.run(problem, lab.RunSpec(lr=0.1, batch_size=16, epochs=6))
+    marker = next(t for t in figure(at, "Loss surface")["data"] if t.get("meta") == "tl-point")
+    assert (marker["x"][0], marker["y"][0]) == pytest.approx(tuple(traj.params[7]), rel=1e-12)
+    # the frame table in the page is the core's: gradient of update 8 at position 7
+    gb = np.frombuffer(base64.b64decode(data["columns"]["gb"]), dtype="<f8")
+    assert gb[7] == traj.grads[7, 0]
+    assert at.query_params["step"] == "7"
+
+
+@pytest.mark.parametrize("step, start", [("999999", 30), ("31", 30), ("-3", 0), ("abc", 30),
+                                         ("2.5", 30)])
+def test_a_bad_or_too_large_step_opens_at_the_end_with_a_notice(step, start):
+    at = fresh_app(batch="16", epochs="6", step=step)
+    assert_healthy(at)
+    assert _timeline_data(at)["start"] == start
+    assert any("step" in c.value for c in at.caption)
+    assert at.query_params.get("step") == (None if start == 30 else str(start))

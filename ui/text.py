@@ -82,6 +82,7 @@ EN = {
     "w_scaled": "w′ (on scaled x)",
     # the timeline (the words timeline.js fills in: {k} and friends are its placeholders)
     "tl.label": "update {k} of {K} · epoch {epoch}",
+    "tl.label_short": "{k} / {K} · epoch {epoch}",
     "tl.play": "Play (space)",
     "tl.pause": "Pause (space)",
     "tl.back": "One step back (← or Page Up)",
@@ -120,6 +121,8 @@ EN = {
     "cross_tangent": "tangent: slope = ∂L",
     "current": "now",
     "maths_title": "The update at this position",
+    "step_beyond": "The link's step={step:,} is past the end of this run ({updates:,} updates): "
+                   "showing the end.",
     # numbers
     "final_b": "b after training",
     "final_w": "w after training",
@@ -435,6 +438,7 @@ ZH = {
     "b_scaled": "b′(标准化后的 x)",
     "w_scaled": "w′(标准化后的 x)",
     "tl.label": "第 {k} / {K} 次更新 · 第 {epoch} 轮",
+    "tl.label_short": "{k} / {K} · 第 {epoch} 轮",
     "tl.play": "播放(空格)",
     "tl.pause": "暂停(空格)",
     "tl.back": "后退一步(← 或 Page Up)",
@@ -473,6 +477,7 @@ ZH = {
     "cross_tangent": "切线:斜率 = ∂L",
     "current": "当前",
     "maths_title": "此位置的更新",
+    "step_beyond": "链接中的 step={step:,} 超过了这次训练的总更新次数({updates:,}次),显示的是结尾。",
     "final_b": "训练后的 b",
     "final_w": "训练后的 w",
     "original_units": "换算回原始单位:b = {b:.4f},w = {w:.4f}(同一条直线)。",

@@ -40,13 +40,16 @@ def start_index(frames: timeline.Frames, step: int | None) -> int:
     return timeline.nearest_position(frames.positions, int(step))
 
 
-def words() -> dict:
+def words(*, short: bool = False) -> dict:
     keys = ("label", "play", "pause", "back", "forward", "to_start", "to_end", "speed", "unit",
             "unit_update", "unit_epoch", "scrub", "neg_grad", "position", "at_point", "end",
             "end_diverged", "next_update", "batch_all", "batch_some", "gradient", "held_b",
             "update", "loss_all", "loss_batch", "rule_momentum", "rule_nesterov", "rule_adagrad",
             "rule_rmsprop", "rule_adam")
-    return {k: t("tl." + k) for k in keys}
+    out = {k: t("tl." + k) for k in keys}
+    if short:  # projector mode: the bar must stay on one line at 1280 px
+        out["label"] = t("tl.label_short")
+    return out
 
 
 def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpec,
@@ -75,7 +78,7 @@ def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpe
         "window": {"b": list(window.b), "w": list(window.w)}, "lift": lift,
         "line_x": [float(v) for v in line_x], "log_y": log_y,
         "start": start_index(frames, step),
-        "words": words(), "style": style_of(style),
+        "words": words(short=style.legend_inside), "style": style_of(style),
     }
 
 

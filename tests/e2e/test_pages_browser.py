@@ -30,12 +30,12 @@ def test_compare_page_draws_each_comparison(page, app_url, console_errors, tmp_p
 def test_switching_pages_keeps_the_settings(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{app_url}/?lr=0.2&epochs=50")
-    page.wait_for_function(DRAWN, arg=4, timeout=60_000)
+    page.wait_for_function(DRAWN, arg=5, timeout=60_000)  # the explorer: 4 views + cross-sections
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Compare").click()
     page.wait_for_function(DRAWN, arg=3, timeout=60_000)
     assert page.get_by_role("slider", name="Epochs").get_attribute("aria-valuetext") == "50"
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Explorer").click()
-    page.wait_for_function(DRAWN, arg=4, timeout=60_000)
+    page.wait_for_function(DRAWN, arg=5, timeout=60_000)  # the explorer: 4 views + cross-sections
     assert page.get_by_role("slider", name="Learning rate η").get_attribute("aria-valuetext") == "0.2"
     assert "epochs=50" in page.url
 

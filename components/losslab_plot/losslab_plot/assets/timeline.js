@@ -243,13 +243,13 @@ function renderMaths(el, d, detail) {
 
 // ---------------------------------------------------------------- the bar
 const CSS = `
-.ll-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.6rem;
+.ll-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.45rem;
   font-family: sans-serif; font-size: var(--ll-font, 15px); color: #111; }
-.ll-bar button { font-size: inherit; min-width: 2.2em; padding: 0.25em 0.45em 0.1em; cursor: pointer;
+.ll-bar button { font-size: inherit; min-width: 2em; padding: 0.25em 0.4em 0.1em; cursor: pointer;
   border: 1px solid #bbb; border-radius: 0.4em; background: #fff; color: #111; }
 .ll-bar button:hover { border-color: #D55E00; }
 .ll-bar button.ll-play { min-width: 3.6em; }
-.ll-bar input[type=range] { flex: 1 1 10em; min-width: 6em; accent-color: #D55E00; }
+.ll-bar input[type=range] { flex: 1 1 10em; min-width: 4em; accent-color: #D55E00; }
 .ll-bar select { font-size: inherit; }
 .ll-bar .ll-label { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .ll-maths { font-family: sans-serif; font-size: var(--ll-font, 15px); line-height: 1.55;
@@ -349,7 +349,11 @@ class Bar {
     this.words = words;
     const sameRun = this.d && this.d.rev === d.rev;
     this.d = d;
-    if (sameRun) return;
+    if (sameRun) {  // the same run in another language or style: redraw this position
+      this.run.d = d;
+      this.go(this.idx, false);
+      return;
+    }
     const wasEnd = this.run && this.idx === this.run.n - 1;
     const oldStep = this.run ? this.run.pos[this.idx] : null;
     this.run = new Run(d);
