@@ -6,6 +6,8 @@ Prints a table and a one-line summary. Browser latency is measured by bench/brow
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import statistics
 import sys
 import time
@@ -17,8 +19,12 @@ import numpy as np  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 import plotly.io as pio  # noqa: E402
 
-from core import datasets, descent, lab, models, quadratic  # noqa: E402
+from core import datasets, descent, lab, models, quadratic, timeline  # noqa: E402
+from ui import timeline as page_timeline  # noqa: E402
 from ui.views import explorer_figures  # noqa: E402
+from viz import theme  # noqa: E402
+
+logging.getLogger("streamlit").setLevel(logging.ERROR)  # no "missing ScriptRunContext" noise
 
 ROWS = []
 
@@ -112,13 +118,24 @@ def page_rows(quick: bool) -> None:
         spec = lab.RunSpec(lr=0.01, batch_size=batch, epochs=epochs, seed=3)
 
         def ours_page():
+            """What the explorer computes and sends: run, timeline frames, five figures and the
+            timeline's frame table."""
             problem = lab.make_problem(lab.make_dataset(data), scaled=True)
             start = lab.start_point(spec)
             window = lab.view_window(problem, start)
             traj = lab.run(problem, spec)
-            figs = explorer_figures(problem, window, lab.grid(problem, window), traj, log_y=False)
+            frames = timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train,
+                                     traj)
+            tl = {"channel": "explorer", "rev": page_timeline.rev_of(frames),
+                  "at": int(frames.positions[-1])}
+            figs = explorer_figures(problem, window, lab.grid(problem, window), traj,
+                                    log_y=False, timeline=tl)
+            payload = page_timeline.payload(problem, traj, frames, spec, window,
+                                            lift=figs["lift"], line_x=figs["line_x"],
+                                            log_y=False, style=theme.NORMAL, step=None)
             return [pio.to_json(figs[k], validate=False) for k in ("surface", "contour", "curve",
-                                                                   "data")]
+                                                                   "data", "cross")
+                    ] + [json.dumps(payload)]
 
         ours_page()
         ours = median_time(ours_page, 5)
@@ -145,16 +162,17 @@ def page_rows(quick: bool) -> None:
                 return fig.to_json()
             naive = median_time(naive_page, 1)
         traj_updates = -(-8000 // batch) * epochs
-        row(f"page rerun: grid + run + 4 figures, N = 10^4, batch {batch} ({traj_updates:,} "
-            "updates)", naive, ours, "< 50 ms")
+        row(f"page rerun: grid + run + 5 figures + timeline, N = 10^4, batch {batch} "
+            f"({traj_updates:,} updates)", naive, ours, "< 50 ms")
         if batch == 16:
             page_bytes = sizes
-    # bytes: all four figures as sent, against a 201x201 surface and contour sent as lists
+    # bytes: all figures and the timeline as sent, against a 201x201 surface and contour as lists
     b_range, w_range = np.linspace(-2, 4, 201), np.linspace(-1, 5, 201)
     cells = np.random.default_rng(0).random((201, 201)) * 10
     as_lists = go.Figure([go.Surface(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist()),
                           go.Contour(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist())])
-    row("bytes per rerun, all figures (101x101 grid, float32)", len(as_lists.to_json()),
+    row("bytes per rerun, 5 figures + timeline table (101x101 grid, float32)",
+        len(as_lists.to_json()),
         page_bytes, "< 1 MB", unit="B", note="naive: 201x201 as lists")
 
 

@@ -137,12 +137,16 @@ def _timeline_data(at):
     return json.loads(bar.proto.json)
 
 
+def _decode(array):
+    return np.frombuffer(base64.b64decode(array["b64"]), dtype="<" + array["dtype"])
+
+
 def test_a_step_in_the_link_opens_the_timeline_there():
     from core import lab
     at = fresh_app(batch="16", epochs="6", step="7")
     assert_healthy(at)
     data = _timeline_data(at)
-    positions = np.frombuffer(base64.b64decode(data["positions"]), dtype="<i4")
+    positions = _decode(data["positions"])
     assert positions.tolist() == list(range(31)) and data["K"] == 30 and data["upe"] == 5
     assert positions[data["start"]] == 7
     # the 3D marker is drawn there before any JavaScript runs
@@ -151,8 +155,8 @@ def test_a_step_in_the_link_opens_the_timeline_there():
     marker = next(t for t in figure(at, "Loss surface")["data"] if t.get("meta") == "tl-point")
     assert (marker["x"][0], marker["y"][0]) == pytest.approx(tuple(traj.params[7]), rel=1e-12)
     # the frame table in the page is the core's: gradient of update 8 at position 7
-    gb = np.frombuffer(base64.b64decode(data["columns"]["gb"]), dtype="<f8")
-    assert gb[7] == traj.grads[7, 0]
+    gb = _decode(data["columns"]["gb"])
+    assert gb.dtype == np.float64 and gb[7] == traj.grads[7, 0]
     assert at.query_params["step"] == "7"
 
 

@@ -8,6 +8,8 @@ import os
 
 import streamlit as st
 
+from viz import theme
+
 PLAIN = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
 
 
@@ -15,8 +17,9 @@ def chart(fig, *, key: str, container=None) -> None:
     """Show ``fig`` in ``container`` (the page by default) under a stable ``key``."""
     target = container if container is not None else st.container()
     if PLAIN:
-        target.plotly_chart(fig, theme=None, key=key)
+        target.plotly_chart(fig.update_layout(template={"layout": theme.TEMPLATE}), theme=None,
+                            key=key)
         return
     from losslab_plot import plotly_view
     with target:
-        plotly_view(fig, key=key)
+        plotly_view(fig, key=key, template={"layout": theme.TEMPLATE})

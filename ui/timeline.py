@@ -21,8 +21,14 @@ KEY = "timeline"
 END = -1  # the component's "at the end" (the link leaves ``step`` out)
 
 
-def _b64(array, dtype) -> str:
-    return base64.b64encode(np.ascontiguousarray(array, dtype=dtype).tobytes()).decode("ascii")
+# Numbers the maths panel writes travel as float64; geometry only drawn goes as float32.
+_EXACT = ("b", "w", "loss", "gb", "gw", "nb", "nw", "loss_next", "batch_loss", "batch_loss_next")
+
+
+def _array(values, dtype: str) -> dict:
+    """``{"dtype", "b64"}``: little-endian bytes timeline.js turns into a typed array."""
+    data = np.ascontiguousarray(values, dtype="<" + dtype).tobytes()
+    return {"dtype": dtype, "b64": base64.b64encode(data).decode("ascii")}
 
 
 def rev_of(frames: timeline.Frames) -> str:
@@ -58,18 +64,18 @@ def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpe
     """Everything the bar needs, JSON-ready (arrays as base64)."""
     tab = frames.table
     original = scaling.to_original(problem.scaler, np.stack([tab["b"], tab["w"]], axis=-1))
-    columns = {name: _b64(tab[name], "<f8") for name in timeline.COLUMNS}
-    columns["ob"] = _b64(original[:, 0], "<f8")
-    columns["ow"] = _b64(original[:, 1], "<f8")
+    columns = {name: _array(tab[name], "f8" if name in _EXACT else "f4")
+               for name in timeline.COLUMNS if name != "batch_size"}
+    columns["batch_size"] = _array(np.nan_to_num(tab["batch_size"]), "i4")
+    columns["ob"] = _array(original[:, 0], "f4")
+    columns["ow"] = _array(original[:, 1], "f4")
     highlight = frames.members is not None
-    data = problem.data
     return {
         "role": "bar", "channel": CHANNEL, "rev": rev_of(frames),
-        "positions": _b64(frames.positions, "<i4"), "columns": columns,
-        "members": _b64(frames.members, "<i4") if highlight else None,
-        "offsets": _b64(frames.member_offsets, "<i4") if highlight else None,
-        "x": _b64(data.x_train, "<f4") if highlight else None,
-        "y": _b64(data.y_train, "<f4") if highlight else None,
+        "positions": _array(frames.positions, "i4"), "columns": columns,
+        "members": (_array(frames.members, "u2" if problem.n_train <= 65535 else "i4")
+                    if highlight else None),
+        "offsets": _array(frames.member_offsets, "i4") if highlight else None,
         "K": traj.n_updates, "upe": traj.updates_per_epoch, "n_train": problem.n_train,
         "status": traj.status, "scaled": not problem.scaler.is_identity,
         "train_b": bool(run.train_b), "lr": run.lr, "optimizer": run.optimizer,

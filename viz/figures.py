@@ -263,7 +263,9 @@ def data_with_fit(x_train, y_train, x_val, y_val, line_x, fitted, start_line, be
     least-squares line, all in original units. ``fitted=None`` leaves the current line to the
     timeline (a legend entry stays)."""
     fig = go.Figure()
+    # "tl-train": the timeline rings a mini-batch's rows at these points
     fig.add_trace(go.Scatter(x=_f32(x_train), y=_f32(y_train), mode="markers", name=labels["train"],
+                             meta="tl-train",
                              marker={"color": style.train, "size": 7 * style.marker,
                                      "opacity": 0.8}))
     if len(x_val):

@@ -45,14 +45,20 @@ def timeline_view(data: dict, *, key: str, on_step_change=None):
     return _mount("timeline", key=key, data=data, **callbacks)
 
 
-def figure_json(fig) -> str:
-    """The figure as Plotly JSON (NumPy arrays as base64 typed arrays)."""
-    return fig if isinstance(fig, str) else pio.to_json(fig, validate=False)
+def figure_json(fig, template: dict | None = None) -> str:
+    """The figure as Plotly JSON (NumPy arrays as base64 typed arrays), with ``template`` (a
+    template dict) put into its layout when it has none."""
+    if isinstance(fig, str):
+        return fig
+    spec = fig if isinstance(fig, dict) else fig.to_plotly_json()
+    if template is not None:
+        spec.setdefault("layout", {}).setdefault("template", template)
+    return pio.json.to_json_plotly(spec)
 
 
-def plotly_view(fig, *, key: str, height: int | None = None):
+def plotly_view(fig, *, key: str, height: int | None = None, template: dict | None = None):
     """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``."""
-    text = figure_json(fig)
+    text = figure_json(fig, template)
     rev = hashlib.sha1(text.encode()).hexdigest()[:16]
     if height is None:
         layout = getattr(fig, "layout", None)

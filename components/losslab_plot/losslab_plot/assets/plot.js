@@ -109,6 +109,19 @@ function applyTimeline(gd, detail) {
     return;
   }
   let shapes = (gd.__lossLabShapes || []).concat(part.shapes || []);
+  if (part.rings) {  // training rows, ringed at the points of the trace marked "tl-train"
+    const i = gd.data.findIndex((t) => t.meta === "tl-train");
+    const full = i >= 0 ? gd._fullData[i] : null;
+    if (full) {
+      const { size, color, width } = part.rings;
+      for (const m of part.rings.rows) {
+        shapes.push({ type: "circle", xref: "x", yref: "y", xsizemode: "pixel",
+                      ysizemode: "pixel", xanchor: full.x[m], yanchor: full.y[m],
+                      x0: -size / 2, x1: size / 2, y0: -size / 2, y1: size / 2,
+                      line: { color, width }, fillcolor: "rgba(0,0,0,0)", layer: "above" });
+      }
+    }
+  }
   for (const a of part.arrows || []) shapes = shapes.concat(arrowShapes(gd, a));
   window.Plotly.relayout(gd, { shapes });
   gd.dataset.markerK = String(detail.k);

@@ -11,10 +11,12 @@ const EVENT = "losslab-timeline";
 const FPS = 20;          // frames per second at speed 1x
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
-function decode(b64, Type) {
-  if (b64 == null) return null;
-  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-  return new Type(bytes.buffer);
+const TYPES = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u2: Uint16Array };
+
+function decode(array) {  // {dtype, b64} from ui/timeline.py, little-endian
+  if (array == null) return null;
+  const bytes = Uint8Array.from(atob(array.b64), (c) => c.charCodeAt(0));
+  return new TYPES[array.dtype](bytes.buffer);
 }
 
 function latest() {
@@ -55,14 +57,12 @@ function say(words, key, values = {}) {
 class Run {
   constructor(d) {
     this.d = d;
-    this.pos = decode(d.positions, Int32Array);
+    this.pos = decode(d.positions);
     this.n = this.pos.length;
     this.col = {};
-    for (const [name, b64] of Object.entries(d.columns)) this.col[name] = decode(b64, Float64Array);
-    this.members = decode(d.members, Int32Array);
-    this.offsets = decode(d.offsets, Int32Array);
-    this.x = decode(d.x, Float32Array);
-    this.y = decode(d.y, Float32Array);
+    for (const [name, array] of Object.entries(d.columns)) this.col[name] = decode(array);
+    this.members = decode(d.members);
+    this.offsets = decode(d.offsets);
     // frames at epoch boundaries, for stepping by epoch
     this.epochFrames = [];
     for (let i = 0; i < this.n; i++) if (this.pos[i] % d.upe === 0 || i === this.n - 1) this.epochFrames.push(i);
@@ -131,13 +131,10 @@ class Run {
     // data: the current line, and the rows of the next update's mini-batch
     const [x0, x1] = d.line_x;
     const dataShapes = [];
-    if (this.members && hasNext && r.batch_size < d.n_train) {
-      for (let j = this.offsets[i]; j < this.offsets[i + 1]; j++) {
-        const m = this.members[j];
-        dataShapes.push(dot(this.x[m], this.y[m], 13 * Math.sqrt(st.marker), st.batch_ring,
-                            "rgba(0,0,0,0)", "x", "y", 1.6));
-      }
-    }
+    // rows of the training split; the data plot rings them where its own points are
+    const rings = (this.members && hasNext && r.batch_size < d.n_train)
+      ? { rows: Array.from(this.members.subarray(this.offsets[i], this.offsets[i + 1])),
+          size: 13 * Math.sqrt(st.marker), color: st.batch_ring, width: 1.6 * st.line } : null;
     dataShapes.push({ type: "line", xref: "x", yref: "y", x0, x1, y0: r.ob + r.ow * x0,
                       y1: r.ob + r.ow * x1, line: { color: st.path, width: 4 * st.line } });
 
@@ -185,7 +182,7 @@ class Run {
       surface: { point: [r.b, r.w, r.loss + d.lift] },
       contour: { shapes: contourShapes, arrows: contourNotes },
       curve: { shapes: curveShapes },
-      data: { shapes: dataShapes },
+      data: { shapes: dataShapes, rings },
       cross,
     };
   }
