@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import statistics
 import sys
 import time
@@ -16,15 +15,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
+from streamlit import logger as streamlit_logger  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
-import plotly.io as pio  # noqa: E402
 
 from core import datasets, descent, lab, models, quadratic, timeline  # noqa: E402
+from losslab_plot import figure_json  # noqa: E402
 from ui import timeline as page_timeline  # noqa: E402
 from ui.views import explorer_figures  # noqa: E402
 from viz import theme  # noqa: E402
 
-logging.getLogger("streamlit").setLevel(logging.ERROR)  # no "missing ScriptRunContext" noise
+streamlit_logger.set_log_level("error")  # no "missing ScriptRunContext" noise outside a server
 
 ROWS = []
 
@@ -133,9 +133,9 @@ def page_rows(quick: bool) -> None:
             payload = page_timeline.payload(problem, traj, frames, spec, window,
                                             lift=figs["lift"], line_x=figs["line_x"],
                                             log_y=False, style=theme.NORMAL, step=None)
-            return [pio.to_json(figs[k], validate=False) for k in ("surface", "contour", "curve",
-                                                                   "data", "cross")
-                    ] + [json.dumps(payload)]
+            template = {"layout": theme.TEMPLATE}
+            return [figure_json(figs[k], template)
+                    for k in ("surface", "contour", "curve", "data", "cross")] + [json.dumps(payload)]
 
         ours_page()
         ours = median_time(ours_page, 5)

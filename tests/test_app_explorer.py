@@ -37,6 +37,12 @@ def test_default_opens_on_the_book_scenario_with_the_books_numbers():
     b, w = drawn_path(at)
     assert (b[0], w[0]) == pytest.approx((0.49671415, -0.1382643), abs=1e-6)  # the book's start
     assert any("Converged" in s.value for s in at.success)
+    def axis_titles(start):
+        layout = figure(at, start)["layout"]
+        return tuple(layout[a].get("title", {}).get("text") for a in ("xaxis", "yaxis"))
+    assert axis_titles("Contour") == ("b", "w") and axis_titles("Loss against") == ("epoch", "MSE")
+    assert axis_titles("Data") == ("x", "y") and axis_titles("Cross-sections") == ("w", "MSE")
+    assert figure(at, "Cross-sections")["layout"]["xaxis2"]["title"]["text"] == "b"
 
 
 @pytest.mark.parametrize("lr", [1e-4, 10.0])

@@ -52,9 +52,9 @@ def test_random_runs_through_the_figures():
         figs = explorer_figures(problem, window, lab.grid(problem, window, 31), traj,
                                 log_y=rng.random() < 0.5)
         for name in ("surface", "contour", "curve", "data"):
-            for trace in figs[name].data:
+            for trace in figs[name]["data"]:
                 for key in ("x", "y", "z"):
-                    values = getattr(trace, key, None)
+                    values = trace.get(key)
                     if values is not None:
                         assert np.isfinite(np.asarray(values, dtype=float)).all(), (name, key)
 

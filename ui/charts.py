@@ -17,8 +17,9 @@ def chart(fig, *, key: str, container=None) -> None:
     """Show ``fig`` in ``container`` (the page by default) under a stable ``key``."""
     target = container if container is not None else st.container()
     if PLAIN:
-        target.plotly_chart(fig.update_layout(template={"layout": theme.TEMPLATE}), theme=None,
-                            key=key)
+        import plotly.graph_objects as go
+        figure = go.Figure(fig).update_layout(template={"layout": theme.TEMPLATE})
+        target.plotly_chart(figure, theme=None, key=key)
         return
     from losslab_plot import plotly_view
     with target:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
 import plotly.io as pio
 
 BLACK = "#000000"
@@ -49,29 +48,57 @@ TEMPLATE = pio.templates["plotly_white"].layout.to_plotly_json()
 pio.templates.default = None
 
 
-def base_layout(fig: go.Figure, *, title: str, style: Style = NORMAL,
-                height: int | None = None) -> go.Figure:
-    """Apply the shared layout. ``uirevision`` keeps zoom and legend state across updates."""
+def merge(target: dict, update: dict) -> dict:
+    """Deep-merge ``update`` into ``target`` (nested dicts merge, everything else replaces)."""
+    for key, value in update.items():
+        if isinstance(value, dict):
+            # merged into a dict of its own, never shared: a later merge would change both places
+            if not isinstance(target.get(key), dict):
+                target[key] = {}
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def _axis_keys(layout: dict, prefix: str) -> list[str]:
+    return [k for k in layout if k == prefix or (k.startswith(prefix) and k[len(prefix):].isdigit())]
+
+
+def base_layout(fig: dict, *, title: str, style: Style = NORMAL,
+                height: int | None = None) -> dict:
+    """Apply the shared layout to a figure dict. ``uirevision`` keeps zoom and legend state
+    across updates. Axes the figure defines (all of them, 2D or 3D) get the text sizes."""
     compact = style.height < 400
     legend = ({"orientation": "h", "yanchor": "top", "y": 0.99, "xanchor": "right", "x": 0.99,
                "bgcolor": "rgba(255,255,255,0.8)"} if style.legend_inside else
               {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0,
                "bgcolor": "rgba(255,255,255,0.7)"})
-    fig.update_layout(
-        title={"text": title, "font": {"size": style.title_size}, "x": 0.01, "xanchor": "left",
-               "y": 0.98 if compact else None, "yanchor": "top" if compact else None},
-        font={"size": style.font_size, "family": "sans-serif", "color": "#111111"},
-        height=height or style.height,
-        margin={"l": 60, "r": 20, "t": 34 if compact else 50, "b": 50},
-        legend={**legend, "font": {"size": style.font_size if compact else style.font_size - 2}},
-        uirevision="keep",
-    )
+    title_spec = {"text": title, "font": {"size": style.title_size}, "x": 0.01, "xanchor": "left"}
+    if compact:
+        title_spec.update(y=0.98, yanchor="top")
+    layout = fig.setdefault("layout", {})
+    merge(layout, {
+        "title": title_spec,
+        "font": {"size": style.font_size, "family": "sans-serif", "color": "#111111"},
+        "height": height or style.height,
+        "margin": {"l": 60, "r": 20, "t": 34 if compact else 50, "b": 50},
+        "legend": {**legend, "font": {"size": style.font_size if compact else style.font_size - 2}},
+        "uirevision": "keep",
+    })
     # set on every axis explicitly: a host theme (Streamlit's) would otherwise shrink tick text
-    axis_font = {"tickfont": {"size": style.font_size}, "title_font": {"size": style.font_size}}
-    fig.update_xaxes(**axis_font)
-    fig.update_yaxes(**axis_font)
-    fig.update_scenes(xaxis=axis_font, yaxis=axis_font, zaxis=axis_font)
-    fig.update_traces(colorbar={"tickfont": {"size": style.font_size},
-                                "title": {"font": {"size": style.font_size}}},
-                      selector={"type": "contour"})
+    axis_font = {"tickfont": {"size": style.font_size}, "title": {"font": {"size": style.font_size}}}
+    scenes = _axis_keys(layout, "scene")
+    if not scenes:
+        layout.setdefault("xaxis", {})
+        layout.setdefault("yaxis", {})
+    for key in _axis_keys(layout, "xaxis") + _axis_keys(layout, "yaxis"):
+        merge(layout[key], axis_font)
+    for scene in scenes:
+        for axis in ("xaxis", "yaxis", "zaxis"):
+            merge(layout[scene].setdefault(axis, {}), axis_font)
+    for trace in fig.get("data", []):
+        if trace.get("type") == "contour":
+            merge(trace.setdefault("colorbar", {}),
+                  {"tickfont": {"size": style.font_size}, "title": {"font": {"size": style.font_size}}})
     return fig

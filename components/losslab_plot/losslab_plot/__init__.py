@@ -13,6 +13,7 @@ from pathlib import Path
 import plotly
 import plotly.io as pio
 import streamlit as st
+from _plotly_utils.utils import convert_to_base64
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -50,7 +51,11 @@ def figure_json(fig, template: dict | None = None) -> str:
     template dict) put into its layout when it has none."""
     if isinstance(fig, str):
         return fig
-    spec = fig if isinstance(fig, dict) else fig.to_plotly_json()
+    if isinstance(fig, dict):  # NumPy arrays inside: base64 typed arrays, not lists
+        spec = {"data": [dict(t) for t in fig.get("data", [])], "layout": dict(fig.get("layout", {}))}
+        convert_to_base64(spec["data"])
+    else:
+        spec = fig.to_plotly_json()
     if template is not None:
         spec.setdefault("layout", {}).setdefault("template", template)
     return pio.json.to_json_plotly(spec)
@@ -61,6 +66,7 @@ def plotly_view(fig, *, key: str, height: int | None = None, template: dict | No
     text = figure_json(fig, template)
     rev = hashlib.sha1(text.encode()).hexdigest()[:16]
     if height is None:
-        layout = getattr(fig, "layout", None)
-        height = getattr(layout, "height", None) or 450
+        layout = fig.get("layout", {}) if isinstance(fig, dict) else getattr(fig, "layout", None)
+        height = (layout.get("height") if isinstance(layout, dict)
+                  else getattr(layout, "height", None)) or 450
     return _mount("plot", key=key, data={"figure": text, "rev": rev}, height=int(height))
