@@ -1,15 +1,19 @@
 """Mini-batch gradient descent on an MSE, driven by per-batch quadratic-form statistics.
 
-The step loop never touches raw data: each update only needs its batch's ``A_B = Phi_B^T Phi_B / m``
-and ``g_B = Phi_B^T y_B / m`` (m = batch size), built for all batches of all epochs at once::
+The Python step loop never touches raw data: each update only needs its batch's
+``A_B = Phi_B^T Phi_B / m`` and ``g_B = Phi_B^T y_B / m`` (m = batch size), built for all batches
+of all epochs at once::
 
     grad_B(theta) = 2 (A_B theta - g_B),      theta <- theta - lr * grad_B(theta)
 
-Batch size 1 is SGD, the whole training set is batch GD; the last partial batch of an epoch is
-kept (it is smaller). Losses on the record are exact (see :mod:`core.quadratic`).
+Long two-parameter runs go to one compiled pass instead (:mod:`core.fastloop`), which takes each
+gradient from its rows' residuals on the way and keeps no per-batch arrays. Batch size 1 is SGD,
+the whole training set is batch GD; the last partial batch of an epoch is kept (it is smaller).
+Losses on the record are exact (see :mod:`core.quadratic`).
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -95,12 +99,30 @@ class Trajectory:
 
 
 def visit_order(n: int, epochs: int, *, shuffle: bool, seed: int) -> np.ndarray:
-    """Example order of every epoch, shape (epochs, n): a fresh permutation per epoch from
-    ``seed``, or ``0..n-1`` every time when ``shuffle`` is off."""
-    base = np.tile(np.arange(n, dtype=np.int64), (epochs, 1))
-    if shuffle:
+    """Example order of every epoch, shape (epochs, n), read-only: a fresh permutation per epoch
+    from ``seed``, or ``0..n-1`` every time when ``shuffle`` is off.
+
+    It does not depend on the learning rate or the start, so moving those sliders reuses it
+    (a small cache of orders up to 4 million entries, 16 MB each)."""
+    if n * epochs <= _ORDER_CACHE_LIMIT:
+        return _cached_order(n, epochs, shuffle, seed)
+    return _make_order(n, epochs, shuffle, seed)
+
+
+_ORDER_CACHE_LIMIT = 4_000_000
+
+
+def _make_order(n: int, epochs: int, shuffle: bool, seed: int) -> np.ndarray:
+    base = np.tile(np.arange(n, dtype=np.int32), (epochs, 1))
+    if shuffle:  # the same permutations as with int64 rows: the stream depends on the shape only
         base = np.random.default_rng(seed).permuted(base, axis=1)
+    base.setflags(write=False)
     return base
+
+
+@functools.lru_cache(maxsize=4)
+def _cached_order(n: int, epochs: int, shuffle: bool, seed: int) -> np.ndarray:
+    return _make_order(n, epochs, shuffle, seed)
 
 
 def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_size: int):
@@ -146,8 +168,6 @@ def _descend(A, g, theta0, lr, q_train, excess_limit, mask, optimizer=None):
         return _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask)
     star = q_train.theta_star
     R = q_train.R
-    if p == 2 and K >= fastloop.MIN_UPDATES and fastloop.available():
-        return fastloop.descend2(A, g, theta0, lr, star, R, excess_limit, mask)
     params = np.empty((K + 1, p))
     grads = np.empty((K, p))
     params[0] = theta0
@@ -212,6 +232,19 @@ def _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask):
     return params, grads, None
 
 
+def _batch_losses(phi, y, order, sizes, params, done, batch_size):
+    """Mini-batch losses at the parameters each update started from, from the raw batch rows."""
+    flat = order.ravel()
+    if batch_size == 1:  # one sample per update: no grouping needed
+        rows = flat[:done]
+        residual = np.einsum("ij,ij->i", phi[rows], params[:done]) - y[rows]
+        return residual * residual
+    members = np.repeat(np.arange(done), sizes[:done])
+    rows = flat[: members.shape[0]]
+    residual = np.einsum("ij,ij->i", phi[rows], params[members]) - y[rows]
+    return np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
+
+
 def run_descent(
     phi_train: np.ndarray,
     y_train: np.ndarray,
@@ -273,30 +306,27 @@ def run_descent(
     q_train = q_train or quadratic.fit_quadratic(phi_train, y_train)
 
     order = visit_order(n, epochs, shuffle=shuffle, seed=seed)
-    A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
     start_loss = float(quadratic.loss(q_train, theta0))
     data_scale = float(np.mean(y_train**2)) * 1e-12 + np.finfo(float).tiny
     reference = max(start_loss, data_scale)
     excess_limit = EXPLOSION_FACTOR * reference - q_train.loss_min
     mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
     _, floor = quadratic.constrained_minimum(q_train, theta0, mask.astype(bool))
-    params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask,
-                                          optimizer)
-
-    done = grads.shape[0]
-    # Mini-batch losses at the parameters each update started from, from the raw batch rows.
-    flat = order.ravel()
-    if batch_size == 1:  # one sample per update: no grouping needed
-        rows = flat[:done]
-        residual = np.einsum("ij,ij->i", phi_train[rows], params[:done]) - y_train[rows]
-        batch_loss = residual * residual
-    else:
-        members = np.repeat(np.arange(done), sizes[:done])
-        rows = flat[: members.shape[0]]
-        residual = np.einsum("ij,ij->i", phi_train[rows], params[members]) - y_train[rows]
-        batch_loss = np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
-
     upe = len(range(0, n, batch_size))
+    plain = optimizer is None or optimizer.name == "gd"
+    train_loss = None
+    if (plain and theta0.shape[0] == 2 and epochs * upe >= fastloop.MIN_UPDATES
+            and fastloop.available()):  # a long run: one compiled pass does it all
+        params, grads, batch_loss, train_loss, diverged_at = fastloop.run2(
+            phi_train, y_train, order, batch_size, theta0, lr, q_train, excess_limit, mask)
+        sizes = np.tile(np.diff(np.append(np.arange(0, n, batch_size), n)), epochs)
+    else:
+        A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
+        params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask,
+                                              optimizer)
+        batch_loss = _batch_losses(phi_train, y_train, order, sizes, params, grads.shape[0],
+                                   batch_size)
+    done = grads.shape[0]
     stopped = None
     if stop_below is not None and done >= upe:
         complete = done // upe * upe
@@ -308,7 +338,8 @@ def run_descent(
             params, grads, batch_loss = params[: done + 1], grads[:done], batch_loss[:done]
             diverged_at = None
 
-    train_loss = quadratic.loss(q_train, params)
+    train_loss = (quadratic.loss(q_train, params) if train_loss is None
+                  else train_loss[: done + 1])
     epoch_updates = np.arange(0, done + 1, upe)
     val_loss_epoch = (quadratic.loss(q_val, params[epoch_updates]) if q_val is not None
                       else np.empty(0))

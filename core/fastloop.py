@@ -1,8 +1,11 @@
-"""The plain gradient-descent step loop for two parameters, compiled with numba when available.
+"""Plain gradient descent for two parameters, compiled with numba when available.
 
+One compiled pass over the visit order does a whole run: each update's gradient from its rows'
+residuals, the mini-batch loss and the training loss, with no per-batch arrays in between.
 Compiling costs about a second once (then cached on disk next to this file), and importing numba
 about as much, so it is used only for runs long enough to gain from it; shorter runs and machines
-without numba use the pure-Python loop in ``core.descent``. Both give the same numbers.
+without numba use the pure-Python loop in ``core.descent``. Both give the same numbers (to
+rounding: a test holds them to 1e-12).
 """
 from __future__ import annotations
 
@@ -19,28 +22,48 @@ def _build():
     import numba  # lazy: importing numba takes ~0.8 s, which a cold start should not pay
 
     @numba.njit(cache=True, nogil=True)
-    def descend2(a00, a01, a11, g0, g1, b, w, lr, m0, m1, s0, s1, r00, r01, r11, limit, out_p,
-                 out_g):
+    def run2(phi0, phi1, y, order, n, batch_size, K, b, w, lr, m0, m1, s0, s1, r00, r01, r11,
+             loss_min, limit, out_p, out_g, out_bl, out_tl):
+        upe = (n + batch_size - 1) // batch_size
         out_p[0, 0] = b
         out_p[0, 1] = w
-        for k in range(a00.shape[0]):
-            gb = m0 * 2.0 * (a00[k] * b + a01[k] * w - g0[k])
-            gw = m1 * 2.0 * (a01[k] * b + a11[k] * w - g1[k])
-            b -= lr * gb
-            w -= lr * gw
-            db = b - s0
-            dw = w - s1
-            u = r00 * db + r01 * dw
-            v = r11 * dw
-            if not u * u + v * v <= limit:
-                return k  # updates completed before the exploding one
-            out_p[k + 1, 0] = b
-            out_p[k + 1, 1] = w
-            out_g[k, 0] = gb
-            out_g[k, 1] = gw
-        return a00.shape[0]
+        du = r00 * (b - s0) + r01 * (w - s1)
+        dv = r11 * (w - s1)
+        out_tl[0] = loss_min + (du * du + dv * dv)
+        k = 0
+        for epoch in range(K // upe):
+            end = epoch * n + n
+            for lo in range(epoch * n, end, batch_size):
+                hi = min(lo + batch_size, end)
+                sr0 = 0.0
+                sr1 = 0.0
+                srr = 0.0
+                for i in range(lo, hi):  # residuals at the parameters the update starts from
+                    row = order[i]
+                    r = phi0[row] * b + phi1[row] * w - y[row]
+                    sr0 += r * phi0[row]
+                    sr1 += r * phi1[row]
+                    srr += r * r
+                m = hi - lo
+                gb = m0 * 2.0 * sr0 / m
+                gw = m1 * 2.0 * sr1 / m
+                b -= lr * gb
+                w -= lr * gw
+                du = r00 * (b - s0) + r01 * (w - s1)
+                dv = r11 * (w - s1)
+                excess = du * du + dv * dv
+                if not excess <= limit:
+                    return k  # updates completed before the exploding one
+                out_p[k + 1, 0] = b
+                out_p[k + 1, 1] = w
+                out_g[k, 0] = gb
+                out_g[k, 1] = gw
+                out_bl[k] = srr / m
+                out_tl[k + 1] = loss_min + excess
+                k += 1
+        return K
 
-    return descend2
+    return run2
 
 
 def available() -> bool:
@@ -51,18 +74,32 @@ def available() -> bool:
     return True
 
 
-def descend2(A, g, theta0, lr, star, R, limit, mask):
-    """Same contract as the scalar loop in ``core.descent._descend`` for p = 2."""
+def _functions():
     global _compiled
     if _compiled is None:
         _compiled = _build()
-    K = g.shape[0]
-    params = np.empty((K + 1, 2))
-    grads = np.empty((K, 2))
-    done = _compiled(np.ascontiguousarray(A[:, 0, 0]), np.ascontiguousarray(A[:, 0, 1]),
-                     np.ascontiguousarray(A[:, 1, 1]), np.ascontiguousarray(g[:, 0]),
-                     np.ascontiguousarray(g[:, 1]), float(theta0[0]), float(theta0[1]),
-                     float(lr), float(mask[0]), float(mask[1]), float(star[0]), float(star[1]),
-                     float(R[0, 0]), float(R[0, 1]), float(R[1, 1]), float(limit), params, grads)
+    return _compiled
+
+
+def run2(phi, y, order, batch_size, theta0, lr, q, limit, mask):
+    """A whole two-parameter mini-batch run in one compiled pass over the visit order: each
+    update's gradient from the residuals of its rows (no per-batch statistics kept), the
+    mini-batch loss before it, and the training loss after it from the quadratic form.
+
+    Returns ``(params, grads, batch_loss, train_loss, diverged_at)``, cut like ``_descend``.
+    """
+    compiled = _functions()
+    epochs, n = order.shape
+    K = epochs * -(-n // batch_size)
+    params, grads = np.empty((K + 1, 2)), np.empty((K, 2))
+    batch_loss, train_loss = np.empty(K), np.empty(K + 1)
+    R, star = q.R, q.theta_star
+    done = compiled(np.ascontiguousarray(phi[:, 0]), np.ascontiguousarray(phi[:, 1]),
+                    np.ascontiguousarray(y, dtype=float), order.ravel(), n, batch_size, K,
+                    float(theta0[0]), float(theta0[1]), float(lr), float(mask[0]), float(mask[1]),
+                    float(star[0]), float(star[1]), float(R[0, 0]), float(R[0, 1]),
+                    float(R[1, 1]), float(q.loss_min), float(limit), params, grads, batch_loss,
+                    train_loss)
     diverged_at = None if done == K else done + 1
-    return params[: done + 1], grads[:done], diverged_at
+    return (params[: done + 1], grads[:done], batch_loss[:done], train_loss[: done + 1],
+            diverged_at)
