@@ -1,7 +1,7 @@
 """Explorer: one run of gradient descent on the exact loss surface of a line fit."""
 import streamlit as st
 
-from ui.charts import chart
+from ui.charts import PLAIN, chart
 
 from core import lab
 from ui import cache, controls, link, page_style
@@ -50,8 +50,9 @@ if state.get("step") is not None and state["step"] > traj.n_updates:
     state["step"] = None
 rev = tl.rev_of(frames)
 at = frames.positions[tl.start_index(frames, state.get("step"))]
+# plain st.plotly_chart (a debugging fallback) cannot follow a timeline: static figures there
 figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style,
-                        timeline={"channel": tl.CHANNEL, "rev": rev, "at": at})
+                        timeline=None if PLAIN else {"at": at})
 nums = summary(problem, traj)
 
 status_col, share_col = st.columns([5, 1], vertical_alignment="center")
@@ -68,9 +69,9 @@ with status_col:
         st.warning(t("short.left_window" if c.projector else "left_window",
                      k=figs["exit_at"], b=b, w=w))
 
-moved_to = tl.bar(tl.payload(problem, traj, frames, c.run, window, lift=figs["lift"],
-                             line_x=figs["line_x"], log_y=c.log_y, style=style,
-                             step=state.get("step")))
+moved_to = None if PLAIN else tl.bar(tl.payload(
+    problem, traj, frames, c.run, window, lift=figs["lift"], line_x=figs["line_x"],
+    log_y=c.log_y, style=style, step=state.get("step")))
 if moved_to is not None:  # the user stopped the timeline somewhere: the link follows
     state["step"] = None if moved_to == tl.END else min(moved_to, traj.n_updates)
     state["_timeline_moved"] = True
@@ -79,14 +80,15 @@ with share_col:
     link.share_box(link.follow({**c.link, **({"step": str(step)} if step is not None else {})}))
 
 left, right = st.columns(2)
-chart(figs["surface"], key="surface", container=left)
-chart(figs["contour"], key="contour", container=right)
-chart(figs["curve"], key="curve", container=left)
-chart(figs["data"], key="data", container=right)
-cross_col, maths_col = st.columns([3, 2])
-chart(figs["cross"], key="cross", container=cross_col)
-with maths_col:
-    tl.maths(style)
+for role, column in (("surface", left), ("contour", right), ("curve", left), ("data", right)):
+    chart(figs[role], key=role, container=column,
+          timeline=None if PLAIN else {"channel": tl.CHANNEL, "role": role, "rev": rev})
+if not PLAIN:
+    cross_col, maths_col = st.columns([3, 2])
+    chart(figs["cross"], key="cross", container=cross_col,
+          timeline={"channel": tl.CHANNEL, "role": "cross", "rev": rev})
+    with maths_col:
+        tl.maths(style)
 
 cols = st.columns(4) + st.columns(4)
 cols[0].metric(t("final_b"), f"{nums['b']:.4f}")

@@ -17,32 +17,37 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
-# A signature of what each of the four charts shows: every trace's length and last point.
-SIGNATURES = """() => { const g = [...document.querySelectorAll('.js-plotly-plot')];
-  if (g.length !== 4 || !g.every(d => d._fullData && d._fullData.length)) return null;
+# A signature of what each chart shows: every trace's length and last point, and the shapes the
+# timeline draws (the current line, markers, cross-sections). Null until all ``n`` charts are up.
+SIGNATURES = """(n) => { const g = [...document.querySelectorAll('.js-plotly-plot')];
+  if (g.length !== n || !g.every(d => d._fullData && d._fullData.length)) return null;
   return g.map(d => d._fullData.map(t => { const x = t.x || [], y = t.y || [];
-    return x.length + ':' + x[x.length - 1] + ':' + y[y.length - 1]; }).join('|')); }"""
+    return x.length + ':' + x[x.length - 1] + ':' + y[y.length - 1]; }).join('|')
+    + JSON.stringify((d.layout.shapes || []).map(s => [s.x0, s.y0, s.x1, s.y1, s.xanchor, s.path])));
+}"""
 
 
-def measure(url: str, moves: int) -> tuple[float, list[float]]:
+def measure(url: str, moves: int, charts: int) -> tuple[float, list[float]]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
         page.goto(url)
-        page.wait_for_function(f"() => ({SIGNATURES})() !== null", timeout=120_000)
+        page.wait_for_function(f"(n) => ({SIGNATURES})(n) !== null", arg=charts,
+                               timeout=120_000)
         cold = time.perf_counter() - t0
         page.wait_for_timeout(1000)
         slider = page.get_by_role("slider", name="Learning rate η")
         times = []
         for move in range(moves):
-            before = page.evaluate(SIGNATURES)
+            before = page.evaluate(SIGNATURES, charts)
             slider.focus()
             t0 = time.perf_counter()
             page.keyboard.press("ArrowRight" if move % 2 == 0 else "ArrowLeft")
             page.wait_for_function(
-                "(old) => { const now = (%s)(); return now !== null && "
-                "now.every((s, i) => s !== old[i]); }" % SIGNATURES, arg=before, timeout=60_000)
+                "([old, n]) => { const now = (%s)(n); return now !== null && "
+                "now.every((s, i) => s !== old[i]); }" % SIGNATURES, arg=[before, charts],
+                timeout=60_000)
             times.append(time.perf_counter() - t0)
             page.wait_for_timeout(300)
         browser.close()
@@ -51,15 +56,18 @@ def measure(url: str, moves: int) -> tuple[float, list[float]]:
 
 def main(moves: int) -> None:
     results = {}
-    for name, plain in (("st.plotly_chart (remounts)", "1"), ("in-place component", "0")):
+    # plain charts: the four views, no timeline; the component: the four views, the timeline's
+    # marks on them and the cross-sections
+    for name, plain, charts in (("st.plotly_chart (remounts)", "1", 4),
+                                ("in-place component", "0", 5)):
         os.environ["LOSSLAB_PLAIN_CHARTS"] = plain
         with streamlit_server() as url:
-            results[name] = measure(url + "/?epochs=200&batch=16", moves)
+            results[name] = measure(url + "/?epochs=200&batch=16", moves, charts)
     os.environ.pop("LOSSLAB_PLAIN_CHARTS")
     for name, (cold, times) in results.items():
         times = sorted(times)
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        print(f"{name:<28} cold load {cold:5.2f} s   slider -> all 4 views p50 "
+        print(f"{name:<28} cold load {cold:5.2f} s   slider -> every view p50 "
               f"{statistics.median(times):.2f} s  p95 {p95:.2f} s  ({len(times)} moves)")
     (_, base), (_, ours) = results.values()
     print(f"summary: p50 {statistics.median(base) / statistics.median(ours):.1f}x faster with the "

@@ -13,8 +13,11 @@ from viz import theme
 PLAIN = os.environ.get("LOSSLAB_PLAIN_CHARTS") == "1"
 
 
-def chart(fig, *, key: str, container=None) -> None:
-    """Show ``fig`` in ``container`` (the page by default) under a stable ``key``."""
+def chart(fig, *, key: str, container=None, timeline: dict | None = None) -> None:
+    """Show ``fig`` in ``container`` (the page by default) under a stable ``key``.
+
+    ``timeline`` (``channel``, ``role``, ``rev``) lets the timeline component draw on the chart;
+    it travels beside the figure, so a new run does not redraw a figure that did not change."""
     target = container if container is not None else st.container()
     if PLAIN:
         import plotly.graph_objects as go
@@ -23,4 +26,4 @@ def chart(fig, *, key: str, container=None) -> None:
         return
     from losslab_plot import plotly_view
     with target:
-        plotly_view(fig, key=key, template={"layout": theme.TEMPLATE})
+        plotly_view(fig, key=key, template={"layout": theme.TEMPLATE}, timeline=timeline)

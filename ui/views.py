@@ -17,8 +17,8 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
                      style: theme.Style = theme.NORMAL, timeline: dict | None = None) -> dict:
     """Build the surface, contour, loss-curve and data figures for one run.
 
-    With ``timeline`` (``rev``, and ``at``: the update count shown first) the figures leave the
-    moving parts to the timeline component, and a cross-sections figure is added.
+    With ``timeline`` (``at``: the update count shown first) the figures leave the moving parts
+    to the timeline component, and a cross-sections figure is added.
     """
     b_values, w_values, loss_cells = grid
     scaled = not problem.scaler.is_identity
@@ -77,9 +77,6 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
             labels={"title": t("cross_title"), "along_w": t("along_w"), "along_b": t("along_b"),
                     "full": t("cross_full"), "batch": t("cross_batch"),
                     "tangent": t("cross_tangent"), "loss": t("loss"), **axes}, style=style)
-        for role in ("surface", "contour", "curve", "data", "cross"):
-            figures.with_timeline(out[role], channel=timeline["channel"], role=role,
-                                  rev=timeline["rev"])
     return out
 
 

@@ -66,12 +66,6 @@ def _log_ticks(lo: float, hi: float) -> tuple[list[float], list[str]]:
     return ticks.tolist(), [f"{10 ** t:.3g}" for t in ticks]
 
 
-def with_timeline(fig: dict, *, channel: str, role: str, rev: str) -> dict:
-    """Let the timeline component draw its part of ``fig`` (``role``) for runs named ``rev``."""
-    fig["layout"]["meta"] = {"timeline": {"channel": channel, "role": role, "rev": rev}}
-    return fig
-
-
 def surface_lift(loss) -> float:
     """How far above the surface paths and markers float, so that they stay visible."""
     return 0.01 * (float(np.max(loss)) - float(np.min(loss)))

@@ -61,12 +61,15 @@ def figure_json(fig, template: dict | None = None) -> str:
     return pio.json.to_json_plotly(spec)
 
 
-def plotly_view(fig, *, key: str, height: int | None = None, template: dict | None = None):
-    """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``."""
+def plotly_view(fig, *, key: str, height: int | None = None, template: dict | None = None,
+                timeline: dict | None = None):
+    """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``; with
+    ``timeline`` (``channel``, ``role``, ``rev``) the timeline component draws on it."""
     text = figure_json(fig, template)
     rev = hashlib.sha1(text.encode()).hexdigest()[:16]
     if height is None:
         layout = fig.get("layout", {}) if isinstance(fig, dict) else getattr(fig, "layout", None)
         height = (layout.get("height") if isinstance(layout, dict)
                   else getattr(layout, "height", None)) or 450
-    return _mount("plot", key=key, data={"figure": text, "rev": rev}, height=int(height))
+    return _mount("plot", key=key, data={"figure": text, "rev": rev, "timeline": timeline},
+                  height=int(height))

@@ -35,14 +35,21 @@ function mergeLayout(held, fresh) {
   return held;
 }
 
-// ---- the timeline (timeline.js) announces a position; a figure whose layout.meta names its
-// channel and role draws its part: shapes by relayout (about a millisecond for
+// ---- the timeline (timeline.js) announces a position; a chart whose data names the same
+// channel (and the run's rev) draws its part for its role: shapes by relayout (about a millisecond for
 // 2D), the 3D marker by updating that one trace in the scene.
 const EVENT = "losslab-timeline";
 
 function timelineOf(gd) {
-  const meta = gd.layout && gd.layout.meta;
-  return meta && meta.timeline ? meta.timeline : null;
+  return gd.__lossLabTimeline || null;
+}
+
+function catchUp(gd) {  // draw the last announced position, if it is for this chart's run
+  const tl = timelineOf(gd);
+  if (!tl) return;
+  listen(gd);
+  const last = (window.__lossLabTimeline || {})[tl.channel];
+  if (last) applyTimeline(gd, last);
 }
 
 function move3dMarker(gd, point) {
@@ -144,10 +151,17 @@ export default async function (component) {
     parentElement.appendChild(gd);
   }
   const cleanup = () => { if (gd.__lossLabListen) window.removeEventListener(EVENT, gd.__lossLabListen); };
-  if (gd.__lossLabRev === data.rev) return cleanup;  // same figure: nothing to redraw
+  const tlChanged = JSON.stringify(gd.__lossLabTimeline || null) !== JSON.stringify(data.timeline || null);
+  gd.__lossLabTimeline = data.timeline || null;
+  if (gd.__lossLabRev === data.rev) {  // same figure: nothing to redraw
+    if (tlChanged && gd.layout) catchUp(gd);  // but perhaps a new run to follow
+    return cleanup;
+  }
   const figure = JSON.parse(data.figure);
   gd.__lossLabRev = data.rev;
   gd.dataset.rev = data.rev;
+  const started = performance.now();
+  gd.dataset.receivedAt = String(started);
   if (gd.layout) {
     await Plotly.react(gd, figure.data, mergeLayout(gd.layout, figure.layout), CONFIG);
   } else {
@@ -161,11 +175,8 @@ export default async function (component) {
   }
   // the figure's own shapes; the timeline's are added on top of them
   gd.__lossLabShapes = (figure.layout.shapes || []).slice();
-  if (timelineOf(gd)) {
-    listen(gd);
-    const last = (window.__lossLabTimeline || {})[timelineOf(gd).channel];
-    if (last) applyTimeline(gd, last);
-  }
+  catchUp(gd);
+  gd.dataset.drawMs = String(Math.round(performance.now() - started));  // for bench/
   gd.dataset.drawnRev = data.rev;
   return cleanup;
 }
