@@ -332,6 +332,7 @@ class Bar {
   }
 
   setData(d) {
+    this.el.dataset.receivedAt = String(performance.now());  // for bench/
     const words = d.words;
     for (const [b, key] of [[this.bStart, "to_start"], [this.bBack, "back"], [this.bFwd, "forward"],
                             [this.bEnd, "to_end"]]) {
