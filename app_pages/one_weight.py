@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.charts import chart
 
-from core import lab, models, quadratic
+from core import lab, quadratic
 from ui import cache, controls, link, page_style, params
 from ui.text import t
 from viz import figures, theme

@@ -2,7 +2,7 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from core import lab, lessons
+from core import lessons
 from tests.apptest_util import charts, fresh_app
 
 

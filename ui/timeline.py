@@ -10,7 +10,6 @@ import base64
 import hashlib
 
 import numpy as np
-import streamlit as st
 
 from core import lab, scaling, timeline
 from ui.text import t
