@@ -305,6 +305,8 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
         fig["data"].append(_floor(labels["floor"], loss_min, float(np.max(epochs)), theme.BLACK,
                                   style))
     theme.base_layout(fig, title=labels["title"], style=style)
+    if not style.legend_inside:  # four entries above the plot run into a long (Chinese) title
+        _legend_below(fig, style, rows=2)
     merge(fig["layout"], {"xaxis": {"title": {"text": labels["epoch"]}, "rangemode": "tozero"}})
     _loss_axis(fig, labels["loss"], log_y,
                _log_range(train_loss, val_loss, batch_loss, [loss_min]) if log_y else None)

@@ -468,9 +468,12 @@ class Bar {
     const t = event.target;
     const tag = (t && t.tagName) || "";
     if (t === this.scrub && event.key !== " ") return;  // the scrubber moves itself
-    if (t !== document.body && !this.el.contains(t) &&
-        (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || t.isContentEditable ||
-         (t.getAttribute && t.getAttribute("role") === "slider"))) return;
+    if (t !== document.body && !this.el.contains(t)) {
+      if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || t.isContentEditable ||
+          (t.getAttribute && t.getAttribute("role") === "slider")) return;  // theirs
+      if (event.key === " " && (/^(BUTTON|A|SUMMARY)$/.test(tag) ||
+          (t.getAttribute && t.getAttribute("role") === "button"))) return;  // space clicks it
+    }
     const actions = { " ": () => this.toggle(), ArrowRight: () => this.step(1),
       ArrowDown: () => this.step(1), PageDown: () => this.step(1), ArrowLeft: () => this.step(-1),
       ArrowUp: () => this.step(-1), PageUp: () => this.step(-1),
