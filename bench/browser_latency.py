@@ -62,6 +62,41 @@ def measure(url: str, moves: int, charts: int) -> tuple[float, list[float], list
     return cold, times, arrivals
 
 
+PLAYBACK = """async () => {
+  const bar = document.querySelector('.ll-bar');
+  const views = {}; for (const g of document.querySelectorAll('.losslab-plot'))
+    views[g.closest('[class*=st-key-]').className.match(/st-key-(\\w+)/)[1]] = g;
+  const seen = {}; for (const k in views) seen[k] = new Set();
+  const gaps = []; let last = performance.now();
+  bar.querySelector('button[data-action=play]').click();
+  const t0 = performance.now();
+  await new Promise(done => { const frame = (now) => { gaps.push(now - last); last = now;
+      for (const k in views) seen[k].add(views[k].dataset.markerK);
+      if (now - t0 < 4000) requestAnimationFrame(frame); else done(); };
+    requestAnimationFrame(frame); });
+  bar.querySelector('button[data-action=play]').click();
+  const per = {}; for (const k in views) per[k] = seen[k].size / 4;
+  gaps.sort((a, b) => a - b);
+  return {per, p50: gaps[gaps.length >> 1], p95: gaps[Math.floor(gaps.length * 0.95)]}; }"""
+
+
+def playback(url: str) -> dict:
+    """Play a run of 3,000 updates for 4 s at 1x (20 positions a second): positions each view
+    showed per second, and the time between painted frames."""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(url + "/?batch=16&epochs=600")
+        page.wait_for_function(f"(n) => ({SIGNATURES})(n) !== null", arg=5, timeout=120_000)
+        page.wait_for_timeout(1500)
+        page.locator(".ll-bar .ll-label").click()
+        page.keyboard.press("Home")
+        page.wait_for_timeout(1500)
+        result = page.evaluate(PLAYBACK)
+        browser.close()
+    return result
+
+
 def main(moves: int) -> None:
     results = {}
     # plain charts: the four views, no timeline; the component: the four views, the timeline's
@@ -71,6 +106,8 @@ def main(moves: int) -> None:
         os.environ["LOSSLAB_PLAIN_CHARTS"] = plain
         with streamlit_server() as url:
             results[name] = measure(url + "/?epochs=200&batch=16", moves, charts)
+            if plain == "0":
+                play = playback(url)
     os.environ.pop("LOSSLAB_PLAIN_CHARTS")
     for name, (cold, times, arrivals) in results.items():
         times = sorted(times)
@@ -80,6 +117,10 @@ def main(moves: int) -> None:
         if arrivals:  # the rest is drawing: one 3D frame in software WebGL is ~0.2 s here
             print(f"{'':<28} of which slider -> new run in the page (server, websocket, "
                   f"Streamlit) p50 {statistics.median(arrivals):.2f} s")
+    per = ", ".join(f"{k} {v:.0f}/s" for k, v in play["per"].items())
+    print(f"playback of 3,000 updates at 1x (target 20 positions/s): {per}; frame time p50 "
+          f"{play['p50']:.0f} ms, p95 {play['p95']:.0f} ms (the 3D view is throttled under "
+          "software WebGL)")
     (_, base, _), (_, ours, _) = results.values()
     print(f"summary: p50 {statistics.median(base) / statistics.median(ours):.1f}x faster with the "
           "in-place component")

@@ -136,8 +136,9 @@ def test_play_runs_in_the_browser_and_stops_at_the_end(page, app_url, book_run, 
         if (performance.now() - t0 < 2000) requestAnimationFrame(f); else r(); };
         requestAnimationFrame(f); });
       return [...seen].map(Number); }""")
-    assert len(seen) >= 30  # 20 positions a second at 1x (measured in bench/, not here)
-    assert seen == sorted(seen)  # forward only
+    # it moves on its own, forward only (how smoothly is measured by bench/browser_latency.py)
+    assert len(seen) >= 8
+    assert seen == sorted(seen)
     page.screenshot(path=str(tmp_path / "mid_playback.png"))
     page.locator(".ll-bar select").first.select_option("16")  # speed 16x: to the end
     wait_at(page, 300)
