@@ -48,7 +48,8 @@ def start_index(frames: timeline.Frames, step: int | None) -> int:
 def words(*, short: bool = False) -> dict:
     keys = ("label", "play", "pause", "back", "forward", "to_start", "to_end", "speed", "unit",
             "unit_update", "unit_epoch", "scrub", "neg_grad", "position", "at_point", "end",
-            "end_diverged", "next_update", "batch_all", "batch_some", "gradient", "held_b",
+            "end_diverged", "next_update", "batch_all", "batch_some", "batch_some_unringed",
+            "gradient", "held_b",
             "update", "loss_all", "loss_batch", "rule_momentum", "rule_nesterov", "rule_adagrad",
             "rule_rmsprop", "rule_adam")
     out = {k: t("tl." + k) for k in keys}
@@ -76,7 +77,7 @@ def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpe
                     if highlight else None),
         "offsets": _array(frames.member_offsets, "i4") if highlight else None,
         "K": traj.n_updates, "upe": traj.updates_per_epoch, "n_train": problem.n_train,
-        "status": traj.status, "scaled": not problem.scaler.is_identity,
+        "status": traj.status, "scaled": not problem.scaler.is_identity, "ringed": highlight,
         "train_b": bool(run.train_b), "lr": run.lr, "optimizer": run.optimizer,
         "beta": run.beta, "beta2": run.beta2,
         "full_bb": frames.full_bb, "full_ww": frames.full_ww,

@@ -204,7 +204,8 @@ function mathsHtml(d, rec, words) {
   const m = rec.batch_size;
   const full = m >= d.n_train;
   html += `<div class="ll-m-sub">${say(w, "next_update", { k: (k + 1).toLocaleString("en-US") })} · ${
-    full ? say(w, "batch_all", { m }) : say(w, "batch_some", { m, n: d.n_train })}</div>`;
+    full ? say(w, "batch_all", { m })
+         : say(w, d.ringed ? "batch_some" : "batch_some_unringed", { m, n: d.n_train })}</div>`;
   const xs = d.scaled ? "z" : "x";
   html += `<div class="ll-m-row"><b>${say(w, "gradient")}</b></div>`;
   html += `<div class="ll-m-eq">∂L/∂b = 2·mean(ŷ − y) = <b>${fmt(rec.gb)}</b>${
@@ -411,7 +412,8 @@ class Bar {
     this.el.dataset.playing = this.playing ? "1" : "0";
     const detail = { channel: d.channel, rev: d.rev, idx, k, playing: this.playing,
                      rec: run.rec(idx), run: { K: d.K, upe: d.upe, n_train: d.n_train,
-                     status: d.status, scaled: d.scaled, train_b: d.train_b, lr: d.lr,
+                     status: d.status, scaled: d.scaled, ringed: d.ringed,
+                     train_b: d.train_b, lr: d.lr,
                      optimizer: d.optimizer, beta: d.beta, beta2: d.beta2 },
                      views: run.views(idx) };
     latest()[d.channel] = detail;
