@@ -71,7 +71,7 @@ with status_col:
 
 moved_to = None if PLAIN else tl.bar(tl.payload(
     problem, traj, frames, c.run, window, lift=figs["lift"], line_x=figs["line_x"],
-    log_y=c.log_y, style=style, step=state.get("step")))
+    log_y=c.log_y, style=style, step=state.get("step"), exit_at=figs["exit_at"]))
 if moved_to is not None:  # the user stopped the timeline somewhere: the link follows
     state["step"] = None if moved_to == tl.END else min(moved_to, traj.n_updates)
     state["_timeline_moved"] = True

@@ -49,7 +49,7 @@ def words(*, short: bool = False) -> dict:
     keys = ("label", "play", "pause", "back", "forward", "to_start", "to_end", "speed", "unit",
             "unit_update", "unit_epoch", "scrub", "neg_grad", "position", "at_point", "end",
             "end_diverged", "next_update", "batch_all", "batch_some", "batch_some_unringed",
-            "gradient", "held_b",
+            "gradient", "held_b", "outside",
             "update", "loss_all", "loss_batch", "rule_momentum", "rule_nesterov", "rule_adagrad",
             "rule_rmsprop", "rule_adam")
     out = {k: t("tl." + k) for k in keys}
@@ -60,8 +60,9 @@ def words(*, short: bool = False) -> dict:
 
 def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpec,
             window: lab.Window, *, lift: float, line_x, log_y: bool, style: theme.Style,
-            step: int | None) -> dict:
-    """Everything the bar needs, JSON-ready (arrays as base64)."""
+            step: int | None, exit_at: int | None = None) -> dict:
+    """Everything the bar needs, JSON-ready (arrays as base64). ``exit_at``: the first update
+    outside the plotted window (the views mark nothing from there on, as the path stops)."""
     tab = frames.table
     original = scaling.to_original(problem.scaler, np.stack([tab["b"], tab["w"]], axis=-1))
     columns = {name: _array(tab[name], "f8" if name in _EXACT else "f4")
@@ -82,6 +83,7 @@ def payload(problem: lab.Problem, traj, frames: timeline.Frames, run: lab.RunSpe
         "beta": run.beta, "beta2": run.beta2,
         "full_bb": frames.full_bb, "full_ww": frames.full_ww,
         "window": {"b": list(window.b), "w": list(window.w)}, "lift": lift,
+        "exit_k": None if exit_at is None else int(exit_at),
         "line_x": [float(v) for v in line_x], "log_y": log_y,
         "start": start_index(frames, step),
         "words": words(short=style.legend_inside), "style": style_of(style),

@@ -172,3 +172,25 @@ def test_the_position_is_in_the_link_and_a_fresh_session_opens_there(browser, ap
     fresh.keyboard.press("End")
     fresh.wait_for_function("() => !location.search.includes('step=')", timeout=30_000)
     assert re.search(r"[?&]batch=16", fresh.url)
+
+
+def test_past_the_window_exit_the_views_mark_nothing(page, app_url, console_errors):
+    """η = 1.1 on the book: the path leaves the plot at update 2 and explodes at 13; at update 11
+    the maths panel still gives the numbers, but no view marks a point outside its axes."""
+    open_timeline(page, app_url, "lr=1.1")
+    wait_at(page, 12)
+    page.locator(".ll-bar .ll-label").click()
+    page.keyboard.press("ArrowLeft")
+    wait_at(page, 11)
+    marks = page.evaluate("""() => {
+      const g = (v) => document.querySelector('.st-key-' + v + ' .losslab-plot');
+      const s3 = g('surface'); const i = s3.data.findIndex(t => t.meta === 'tl-point');
+      return {point3d: Array.from(s3._fullData[i].x),
+              contour_dots: g('contour').layout.shapes.filter(s => s.type === 'circle').length}; }""")
+    assert marks == {"point3d": [], "contour_dots": 0}
+    assert "Outside the plotted area since update 2" in page.locator(".ll-maths").inner_text()
+    page.keyboard.press("Home")
+    wait_at(page, 0)
+    assert page.evaluate("""() => document.querySelector('.st-key-contour .losslab-plot')
+        .layout.shapes.filter(s => s.type === 'circle').length""") == 1
+    assert console_errors == []

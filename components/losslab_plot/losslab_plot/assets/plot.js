@@ -52,10 +52,10 @@ function catchUp(gd) {  // draw the last announced position, if it is for this c
   if (last) applyTimeline(gd, last);
 }
 
-function move3dMarker(gd, point) {
+function move3dMarker(gd, point) {  // an empty point hides the marker
   const i = gd.data.findIndex((t) => t.meta === "tl-point");
   if (i < 0) return;
-  const x = [point[0]], y = [point[1]], z = [point[2]];
+  const x = point.slice(0, 1), y = point.slice(1, 2), z = point.slice(2, 3);
   gd.data[i].x = x; gd.data[i].y = y; gd.data[i].z = z;
   try {  // straight to the scene: a restyle would rebuild the surface too (~100 ms)
     const scene = gd._fullLayout.scene._scene;

@@ -85,6 +85,8 @@ class Run {
   views(i) {
     const d = this.d, r = this.rec(i), st = d.style;
     const hasNext = Number.isFinite(r.gb);
+    // past the first update outside the plotted window the path stops, and so do the marks
+    const inside = d.exit_k === null || d.exit_k === undefined || r.k < d.exit_k;
     const dot = (x, y, size, color, fill = "white", xref = "x", yref = "y", width = 3) => ({
       type: "circle", xref, yref, xsizemode: "pixel", ysizemode: "pixel", xanchor: x, yanchor: y,
       x0: -size / 2, x1: size / 2, y0: -size / 2, y1: size / 2,
@@ -95,15 +97,15 @@ class Run {
 
     // contour: the path so far, the current point, the gradient direction and the step taken
     let path = "";
-    for (let j = 0; j <= i; j++) {
+    for (let j = 0; j <= i && (inside || this.pos[j] < d.exit_k); j++) {
       const [b, w] = this.clampPoint(this.col.b[j], this.col.w[j]);
       path += (j ? "L" : "M") + b.toPrecision(7) + "," + w.toPrecision(7);
     }
     const contourShapes = [
-      { type: "path", path, xref: "x", yref: "y", line: { color: st.path, width: 3 * st.line } },
-      dot(r.b, r.w, 16 * st.marker, st.black, st.path)];
+      { type: "path", path, xref: "x", yref: "y", line: { color: st.path, width: 3 * st.line } }];
+    if (inside) contourShapes.push(dot(r.b, r.w, 16 * st.marker, st.black, st.path));
     const contourNotes = [];
-    if (hasNext) {
+    if (hasNext && inside) {
       const { b: wb, w: ww } = d.window;
       const half = 0.5 * (wb[1] - wb[0]);
       const gn = Math.hypot(r.gb, r.gw);
@@ -179,7 +181,7 @@ class Run {
             hasNext && !bHeld ? r.gb : r.full_gb, r.nb, bHeld || !hasNext);
 
     return {
-      surface: { point: [r.b, r.w, r.loss + d.lift] },
+      surface: { point: inside ? [r.b, r.w, r.loss + d.lift] : [] },
       contour: { shapes: contourShapes, arrows: contourNotes },
       curve: { shapes: curveShapes },
       data: { shapes: dataShapes, rings },
@@ -196,6 +198,9 @@ function mathsHtml(d, rec, words) {
     K: d.K.toLocaleString("en-US"), epoch: epochText(k, d.upe) })}</div>`;
   html += `<div class="ll-m-row">${say(w, "at_point", { b: fmt(rec.b), w: fmt(rec.w),
     loss: fmt(rec.loss) })}</div>`;
+  if (d.exit_k !== null && d.exit_k !== undefined && k >= d.exit_k) {
+    html += `<div class="ll-m-row ll-m-end">${say(w, "outside", { k: d.exit_k.toLocaleString("en-US") })}</div>`;
+  }
   if (!Number.isFinite(rec.gb)) {
     html += `<div class="ll-m-row ll-m-end">${say(w, d.status === "diverged" ? "end_diverged" : "end",
       { k: (d.K + 1).toLocaleString("en-US") })}</div>`;
@@ -208,12 +213,12 @@ function mathsHtml(d, rec, words) {
          : say(w, d.ringed ? "batch_some" : "batch_some_unringed", { m, n: d.n_train })}</div>`;
   const xs = d.scaled ? "z" : "x";
   html += `<div class="ll-m-row"><b>${say(w, "gradient")}</b></div>`;
-  html += `<div class="ll-m-eq">∂L/∂b = 2·mean(ŷ − y) = <b>${fmt(rec.gb)}</b>${
-    d.train_b ? "" : " " + say(w, "held_b")}</div>`;
+  html += d.train_b ? `<div class="ll-m-eq">∂L/∂b = 2·mean(ŷ − y) = <b>${fmt(rec.gb)}</b></div>`
+    : `<div class="ll-m-eq">∂L/∂b: ${say(w, "held_b")}</div>`;  // not used, so not shown as 0
   html += `<div class="ll-m-eq">∂L/∂w = 2·mean(${xs}·(ŷ − y)) = <b>${fmt(rec.gw)}</b></div>`;
   const gd = d.optimizer === "gd";
-  const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: fmt(d.beta),
-                                                                   beta2: fmt(d.beta2) });
+  const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: String(d.beta),
+                                                                   beta2: String(d.beta2) });
   const lr = String(d.lr);  // the slider's value, exactly
   html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>: ${rule}</div>`;
   for (const [name, v, g, nv, trained] of [["b", rec.b, rec.gb, rec.nb, d.train_b],
@@ -412,7 +417,7 @@ class Bar {
     this.el.dataset.playing = this.playing ? "1" : "0";
     const detail = { channel: d.channel, rev: d.rev, idx, k, playing: this.playing,
                      rec: run.rec(idx), run: { K: d.K, upe: d.upe, n_train: d.n_train,
-                     status: d.status, scaled: d.scaled, ringed: d.ringed,
+                     status: d.status, scaled: d.scaled, ringed: d.ringed, exit_k: d.exit_k,
                      train_b: d.train_b, lr: d.lr,
                      optimizer: d.optimizer, beta: d.beta, beta2: d.beta2 },
                      views: run.views(idx) };
