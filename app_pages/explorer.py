@@ -44,12 +44,17 @@ except ValueError as err:
 
 style = theme.PROJECTOR if c.projector else theme.NORMAL
 frames = cache.frames(c.data, c.scaled, c.run)
-if state.get("step") is not None and state["step"] > traj.n_updates:
+# The timeline's position (link name ``step``) under a key of its own: the several-parameters
+# page has a ``step`` slider, whose value must not move this page's timeline.
+if tl.STATE not in state:
+    state[tl.STATE] = state.get("step") if state.get("_link_page") in ("", "explorer") else None
+position = state[tl.STATE]
+if position is not None and position > traj.n_updates:
     if not state.get("_timeline_moved"):  # a link asked for more updates than this run has
-        st.caption("⚠️ " + t("step_beyond", step=state["step"], updates=traj.n_updates))
-    state["step"] = None
+        st.caption("⚠️ " + t("step_beyond", step=position, updates=traj.n_updates))
+    position = state[tl.STATE] = None
 rev = tl.rev_of(frames)
-at = frames.positions[tl.start_index(frames, state.get("step"))]
+at = frames.positions[tl.start_index(frames, position)]
 # plain st.plotly_chart (a debugging fallback) cannot follow a timeline: static figures there
 figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style,
                         timeline=None if PLAIN else {"at": at})
@@ -71,11 +76,11 @@ with status_col:
 
 moved_to = None if PLAIN else tl.bar(tl.payload(
     problem, traj, frames, c.run, window, lift=figs["lift"], line_x=figs["line_x"],
-    log_y=c.log_y, style=style, step=state.get("step"), exit_at=figs["exit_at"]))
+    log_y=c.log_y, style=style, step=position, exit_at=figs["exit_at"]))
 if moved_to is not None:  # the user stopped the timeline somewhere: the link follows
-    state["step"] = None if moved_to == tl.END else min(moved_to, traj.n_updates)
+    state[tl.STATE] = None if moved_to == tl.END else min(moved_to, traj.n_updates)
     state["_timeline_moved"] = True
-step = state.get("step")
+step = state[tl.STATE]
 with share_col:
     link.share_box(link.follow({**c.link, **({"step": str(step)} if step is not None else {})}))
 

@@ -174,3 +174,16 @@ def test_a_bad_or_too_large_step_opens_at_the_end_with_a_notice(step, start):
     assert _timeline_data(at)["start"] == start
     assert any("step" in c.value for c in at.caption)
     assert at.query_params.get("step") == (None if start == 30 else str(start))
+
+
+def test_the_parameters_pages_step_slider_does_not_move_the_timeline():
+    """Both pages have a ``step``; each keeps its own position across page switches."""
+    at = fresh_app(batch="16", epochs="6", step="7")
+    assert _timeline_data(at)["start"] == 7
+    at.switch_page("app_pages/parameters.py").run()
+    assert not at.exception
+    at.slider(key="step").set_value(3).run()
+    at.switch_page("app_pages/explorer.py").run()
+    assert_healthy(at)
+    assert _timeline_data(at)["start"] == 7
+    assert at.query_params["step"] == "7"

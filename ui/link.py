@@ -24,6 +24,8 @@ def apply_once(schema=params.PARAMS) -> None:
         state["start"] = "manual"
     state["_link_applied"] = True
     state["_link_notices"] = notices
+    # which page the link opened: ``step`` means a different thing on two pages
+    state["_link_page"] = urlparse(st.context.url or "").path.strip("/").split("/")[-1]
 
 
 def show_notices() -> None:

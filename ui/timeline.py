@@ -17,6 +17,7 @@ from viz import theme
 
 CHANNEL = "explorer"
 KEY = "timeline"
+STATE = "_timeline_step"  # session key of the position (None: the end)
 END = -1  # the component's "at the end" (the link leaves ``step`` out)
 
 
