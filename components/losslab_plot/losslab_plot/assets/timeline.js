@@ -172,10 +172,10 @@ class Run {
       cross.shapes.push(dot(t0, full[0], 14 * st.marker, st.black, st.path, xr, yr));
     };
     const miniBatch = hasNext && r.batch_size < d.n_train;
-    const wHeld = false, bHeld = !d.train_b;
+    const bHeld = !d.train_b;  // w is always trained
     section(1, r.w, d.window.w[0], d.window.w[1], [r.loss, r.full_gw, d.full_ww],
             miniBatch ? [r.batch_loss, r.gw, r.batch_ww] : null,
-            hasNext ? r.gw : r.full_gw, r.nw, wHeld || !hasNext);
+            hasNext ? r.gw : r.full_gw, r.nw, !hasNext);
     section(2, r.b, d.window.b[0], d.window.b[1], [r.loss, r.full_gb, d.full_bb],
             miniBatch && !bHeld ? [r.batch_loss, r.gb, r.batch_bb] : null,
             hasNext && !bHeld ? r.gb : r.full_gb, r.nb, bHeld || !hasNext);
@@ -306,7 +306,6 @@ class Bar {
     this.idx = 0;
     this.el = document.createElement("div");
     this.el.className = "ll-bar";
-    const w = {};
     this.bStart = button("start", "start");
     this.bBack = button("back", "back");
     this.bPlay = button("play", "play", "ll-play");
