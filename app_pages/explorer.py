@@ -54,7 +54,12 @@ if position is not None and position > traj.n_updates:
         st.caption("⚠️ " + t("step_beyond", step=position, updates=traj.n_updates))
     position = state[tl.STATE] = None
 rev = tl.rev_of(frames)
-at = frames.positions[tl.start_index(frames, position)]
+# Where the figures put the marks before the timeline's JavaScript runs: fixed per run, so that
+# stopping at another update (which reruns the page for the link) redraws no figure.
+drawn = state.get("_timeline_drawn")
+if drawn is None or drawn[0] != rev:
+    drawn = state["_timeline_drawn"] = (rev, int(frames.positions[tl.start_index(frames, position)]))
+at = drawn[1]
 # plain st.plotly_chart (a debugging fallback) cannot follow a timeline: static figures there
 figs = explorer_figures(problem, window, grid, traj, log_y=c.log_y, style=style,
                         timeline=None if PLAIN else {"at": at})

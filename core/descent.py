@@ -125,6 +125,12 @@ def _cached_order(n: int, epochs: int, shuffle: bool, seed: int) -> np.ndarray:
     return _make_order(n, epochs, shuffle, seed)
 
 
+def batch_sizes(n: int, batch_size: int, epochs: int) -> np.ndarray:
+    """Size of every update's batch, shape (epochs * ceil(n / batch_size),): the last batch of
+    an epoch is the rest."""
+    return np.tile(np.diff(np.append(np.arange(0, n, batch_size), n)), epochs)
+
+
 def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_size: int):
     """Per-update ``(A_B, g_B, sizes)`` for every batch of every epoch.
 
@@ -133,9 +139,8 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
     """
     epochs, n = order.shape
     starts_in_epoch = np.arange(0, n, batch_size)
-    sizes_in_epoch = np.diff(np.append(starts_in_epoch, n))
     starts = (np.arange(epochs)[:, None] * n + starts_in_epoch[None, :]).ravel()
-    sizes = np.tile(sizes_in_epoch, epochs)
+    sizes = batch_sizes(n, batch_size, epochs)
     flat = order.ravel()
     p = phi.shape[1]
     if p == 2:  # two parameters: five running sums instead of (K, 2, 2) outer products
@@ -319,7 +324,7 @@ def run_descent(
             and fastloop.available()):  # a long run: one compiled pass does it all
         params, grads, batch_loss, train_loss, diverged_at = fastloop.run2(
             phi_train, y_train, order, batch_size, theta0, lr, q_train, excess_limit, mask)
-        sizes = np.tile(np.diff(np.append(np.arange(0, n, batch_size), n)), epochs)
+        sizes = batch_sizes(n, batch_size, epochs)
     else:
         A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
         params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask,

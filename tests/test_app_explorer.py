@@ -187,3 +187,13 @@ def test_the_parameters_pages_step_slider_does_not_move_the_timeline():
     assert_healthy(at)
     assert _timeline_data(at)["start"] == 7
     assert at.query_params["step"] == "7"
+
+
+def test_stopping_at_another_update_redraws_no_figure():
+    """The timeline reports where the user stopped (for the link); the figures stay as sent."""
+    at = fresh_app(batch="16", epochs="6", step="7")
+    before = specs(at)
+    at.session_state["_timeline_step"] = 3  # what the bar's report leads to
+    at.run()
+    assert specs(at) == before
+    assert at.query_params["step"] == "3"

@@ -13,7 +13,6 @@ pytestmark = pytest.mark.browser
 # the book's data, mini-batches of 16: 5 updates an epoch, 6 epochs = 30 updates, 31 positions
 QUERY = "batch=16&epochs=6"
 RUN = lab.RunSpec(lr=0.1, batch_size=16, epochs=6)
-VIEWS = ("surface", "contour", "curve", "data", "cross")
 
 BAR_READY = "() => { const b = document.querySelector('.ll-bar'); return b && b.dataset.k !== undefined; }"
 AT_K = """(k) => { const b = document.querySelector('.ll-bar');
