@@ -1,14 +1,51 @@
-"""Cached core calls, keyed by small frozen specs. Results are read-only, so they are shared
-(``cache_resource``) rather than copied on every rerun; every cache is bounded.
+"""Cached core calls, keyed by small frozen specs. Results are read-only, so they are shared by
+all sessions rather than copied on every rerun; every cache is bounded.
+
+The keys are frozen dataclasses and tuples, hashable as they are: a dictionary lookup (~1 µs)
+instead of ``st.cache_resource``, which hashes its arguments' contents on every call (~0.7 ms;
+the explorer makes eight such calls per rerun).
 
 Uploaded data never enters these process-wide caches: its results are memoised in the user's
 own session state (bounded, gone with the session).
 """
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+
 import streamlit as st
 
 from core import lab, timeline
+
+
+class _Shared:
+    """A bounded least-recently-used memo of ``make(*key)``, shared by every session (thread-safe;
+    two sessions missing the same key at once may both compute it, and one result is kept)."""
+
+    def __init__(self, make, max_entries: int):
+        self._make, self._max = make, max_entries
+        self._items: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __call__(self, *key):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        value = self._make(*key)
+        with self._lock:
+            value = self._items.setdefault(key, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self._max:
+                self._items.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
 
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
@@ -36,24 +73,8 @@ def _make_grid(data, scaled, start, margin):
     return window, lab.grid(prob, window)
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _shared_problem(data, scaled):
-    return _make_problem(data, scaled)
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _shared_grid(data, scaled, start, margin):
-    return _make_grid(data, scaled, start, margin)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _shared_trajectory(data, scaled, run):
+def _make_trajectory(data, scaled, run):
     return lab.run(problem(data, scaled), run)
-
-
-@st.cache_resource(max_entries=32, show_spinner=False)
-def _shared_frames(data, scaled, run):
-    return _make_frames(data, scaled, run)
 
 
 def _make_frames(data, scaled, run):
@@ -85,5 +106,11 @@ def loss_grid(data: lab.DataSpec, scaled: bool, start: tuple[float, float], marg
 def trajectory(data: lab.DataSpec, scaled: bool, run: lab.RunSpec):
     if data.scenario == "upload":
         return _session_memo(("run", data, scaled, run),
-                             lambda: lab.run(problem(data, scaled), run))
+                             lambda: _make_trajectory(data, scaled, run))
     return _shared_trajectory(data, scaled, run)
+
+
+_shared_problem = _Shared(_make_problem, 16)
+_shared_grid = _Shared(_make_grid, 16)
+_shared_trajectory = _Shared(_make_trajectory, 32)
+_shared_frames = _Shared(_make_frames, 32)
