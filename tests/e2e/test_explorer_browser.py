@@ -50,3 +50,88 @@ def test_moving_the_learning_rate_slider_changes_the_path(page, app_url, console
         "0.15", None)
     page.wait_for_function(ALL_DRAWN)
     assert console_errors == []
+
+
+DRAWN_PATHS = """() => {
+  const one = (key) => { const g = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
+    const i = g._fullData.findIndex(t => t.name === 'path'); const t = g._fullData[i];
+    const out = {x: Array.from(t.x), y: Array.from(t.y), z: t.z ? Array.from(t.z) : null};
+    if (key === 'contour') {  // the SVG line plotly.js drew, its last vertex in pixels
+      const d = g.querySelectorAll('.scatterlayer .trace')[i - 1].querySelector('path.js-line')
+        .getAttribute('d');
+      const pts = d.slice(1).split(/[LM]/).map(p => p.split(',').map(Number));
+      const xa = g._fullLayout.xaxis, ya = g._fullLayout.yaxis;
+      out.svgEnds = [pts[0], pts[pts.length - 1]];  // plotly.js simplifies the line between them
+      out.expectedEnds = [[xa.c2p(t.x[0]), ya.c2p(t.y[0])],
+                          [xa.c2p(t.x[t.x.length - 1]), ya.c2p(t.y[t.y.length - 1])]];
+    }
+    return out; };
+  return {surface: one('surface'), contour: one('contour')}; }"""
+
+
+def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(page, app_url,
+                                                                         console_errors):
+    """Only the paths change with the learning rate, and only they are redrawn: the drawn traces
+    and the SVG line must still be the server's new figures (read independently via AppTest)."""
+    from tests.apptest_util import figure, fresh_app, trace
+
+    open_app(page, app_url + "/?epochs=200&batch=16&lr=0.01")
+    page.wait_for_timeout(500)
+    before = page.evaluate(DRAWN_PATHS)
+    slider = page.get_by_role("slider", name="Learning rate η")
+    for _ in range(2):  # two new runs, one after the other
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(old) => { const p = (%s)(); return p.contour.x[1] !== old && "
+                               "p.surface.x[1] !== old; }" % DRAWN_PATHS,
+                               arg=before["contour"]["x"][1], timeout=30_000)
+        page.wait_for_function("() => !document.querySelector('.stApp [data-stale=true]')")
+        page.wait_for_timeout(300)
+        before = drawn = page.evaluate(DRAWN_PATHS)
+    lr = dict(p.split("=") for p in page.url.split("?")[1].split("&"))["lr"]
+    assert lr == "0.012"
+    at = fresh_app(epochs="200", batch="16", lr=lr)
+    for key, title in (("surface", "Loss surface"), ("contour", "Contour map")):
+        sent = trace(figure(at, title), "path")
+        assert len(drawn[key]["x"]) == len(sent["x"]) > 100
+        for axis in ("x", "y", "z") if key == "surface" else ("x", "y"):
+            assert drawn[key][axis] == pytest.approx(list(sent[axis]), rel=1e-6, abs=1e-7)
+    contour = drawn["contour"]
+    for got, expected in zip(contour["svgEnds"], contour["expectedEnds"]):
+        assert got == pytest.approx(expected, abs=0.6)
+    assert console_errors == []
+
+
+def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app_url, tmp_path):
+    """After several learning-rate moves (in 3D the paths redrawn alone, the surface kept), the
+    views are pixel for pixel what a fresh page draws from the same link. (The contour is left
+    out: after a react its plot area sits 2 px from a fresh draw's, an automargin detail.)"""
+    from PIL import Image, ImageChops
+
+    def shots(page, name):
+        page.wait_for_function(ALL_DRAWN, timeout=60_000)
+        page.wait_for_timeout(1500)
+        out = {}
+        for key in ("surface", "curve"):
+            path = tmp_path / f"{name}-{key}.png"
+            page.locator(".st-key-" + key).screenshot(path=path)
+            out[key] = Image.open(path).convert("RGB")
+        return out
+
+    moved = browser.new_page(viewport={"width": 1400, "height": 1000})
+    moved.goto(app_url + "/?epochs=200&batch=16&lr=0.01")
+    moved.wait_for_function(ALL_DRAWN, timeout=60_000)
+    slider = moved.get_by_role("slider", name="Learning rate η")
+    for _ in range(4):
+        slider.focus()
+        moved.keyboard.press("ArrowRight")
+        moved.wait_for_timeout(700)
+    moved.wait_for_function("() => location.search.includes('lr=0.02')", timeout=30_000)
+    link = moved.url
+    in_place = shots(moved, "moved")
+    fresh_page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    fresh_page.goto(link)
+    fresh = shots(fresh_page, "fresh")
+    differ = [key for key in in_place if in_place[key].size != fresh[key].size
+              or ImageChops.difference(in_place[key], fresh[key]).getbbox() is not None]
+    assert differ == []

@@ -1,7 +1,10 @@
 // A Plotly chart that is created once and then updated in place (Plotly.react), so that a
 // Streamlit rerun neither remounts it nor resets the 3D camera a teacher has chosen.
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
+// 3D at the screen's own resolution (plotly.js renders WebGL at twice it by default: four times
+// the pixels, which software WebGL, as on a laptop without a GPU, pays for in every frame)
 const CONFIG = { displaylogo: false, responsive: true,
+                 plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1)),
                  modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"] };
 
 function loadPlotly() {
@@ -56,6 +59,9 @@ function move3dMarker(gd, point) {  // an empty point hides the marker
   const i = gd.data.findIndex((t) => t.meta === "tl-point");
   if (i < 0) return;
   const x = point.slice(0, 1), y = point.slice(1, 2), z = point.slice(2, 3);
+  const held = gd._fullData[i] || {};
+  const same = (a, b) => (a || []).length === b.length && b.every((v, j) => a[j] === v);
+  if (same(held.x, x) && same(held.y, y) && same(held.z, z)) return;  // a 3D frame saved
   gd.data[i].x = x; gd.data[i].y = y; gd.data[i].z = z;
   try {  // straight to the scene: a restyle would rebuild the surface too (~100 ms)
     const scene = gd._fullLayout.scene._scene;
@@ -140,6 +146,82 @@ function listen(gd) {
   window.addEventListener(EVENT, gd.__lossLabListen);
 }
 
+// ---- a new run after a slider move changes only the paths: in 3D their traces are redrawn alone
+// and the surface, the same as before, is not rebuilt (a rebuild costs ~100 ms of JavaScript and
+// a software-WebGL frame). 2D charts go through react: Plotly.animate of the path alone (~15 ms)
+// was tried and wipes a contour's colour fill on the same axes (caught by a browser test).
+const TYPED = { f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
+                i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
+
+function decoded(v) {  // a 1-D base64 typed array from Python as a typed array; others as they are
+  if (!v || typeof v !== "object" || typeof v.bdata !== "string" || v.shape || !TYPED[v.dtype]) {
+    return v;
+  }
+  let bytes;
+  if (Uint8Array.fromBase64) {
+    bytes = Uint8Array.fromBase64(v.bdata);
+  } else {
+    const text = atob(v.bdata);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  }
+  return new TYPED[v.dtype](bytes.buffer);
+}
+
+const DATA_KEYS = ["x", "y", "z"];
+
+function keysOf(figure) {  // each trace whole and without its data arrays, and the layout
+  return {
+    layout: JSON.stringify(figure.layout),
+    traces: figure.data.map((t) => JSON.stringify(t)),
+    styles: figure.data.map((t) => JSON.stringify(t, (k, v) => (DATA_KEYS.includes(k) ? 0 : v))),
+  };
+}
+
+// The traces that changed, if nothing but their x/y/z did and they are scatter3d traces;
+// otherwise null (the whole figure goes through react).
+function dataOnlyChanges(gd, figure, keys) {
+  const prev = gd.__lossLabKeys;
+  if (!prev || prev.layout !== keys.layout || prev.traces.length !== keys.traces.length) return null;
+  const changed = [];
+  for (let i = 0; i < keys.traces.length; i++) {
+    if (prev.traces[i] === keys.traces[i]) continue;
+    if (prev.styles[i] !== keys.styles[i] || figure.data[i].type !== "scatter3d") return null;
+    changed.push(i);
+  }
+  return changed;
+}
+
+function redraw3dTraces(gd, figure, changed) {  // straight to the scene, one WebGL frame
+  const scene = gd._fullLayout.scene && gd._fullLayout.scene._scene;
+  if (!scene || !changed.every((i) => gd._fullData[i] && scene.traces[gd._fullData[i].uid])) {
+    return false;
+  }
+  for (const i of changed) {
+    const trace = figure.data[i], full = gd._fullData[i];
+    const x = decoded(trace.x), y = decoded(trace.y), z = decoded(trace.z);
+    Object.assign(gd.data[i], { x, y, z });
+    full.x = x; full.y = y; full.z = z;
+    scene.traces[full.uid].update(full, gd.calcdata[i]);
+  }
+  scene.glplot.redraw();
+  return true;
+}
+
+// gl-plot3d draws every object a second time into a picking buffer after each change and reads
+// that back with a blocking readPixels. A surface that shows no hover gains nothing from it, and
+// under software WebGL it is a second full surface render (~75 ms) per update: leave it out.
+function surfacesUnpicked(gd) {
+  const scene = gd._fullLayout && gd._fullLayout.scene && gd._fullLayout.scene._scene;
+  if (!scene) return;
+  for (const full of gd._fullData || []) {
+    const trace = scene.traces[full.uid];
+    if (full.type === "surface" && trace && trace.surface && /^(skip|none)$/.test(full.hoverinfo)) {
+      trace.surface.drawPick = null;
+    }
+  }
+}
+
 export default async function (component) {
   const { parentElement, data } = component;
   const Plotly = await loadPlotly();
@@ -162,7 +244,11 @@ export default async function (component) {
   gd.dataset.rev = data.rev;
   const started = performance.now();
   gd.dataset.receivedAt = String(started);
-  if (gd.layout) {
+  const keys = keysOf(figure);
+  const changed = gd.layout && figure.layout.scene ? dataOnlyChanges(gd, figure, keys) : null;
+  if (changed && changed.length && redraw3dTraces(gd, figure, changed)) {
+    // done: the paths moved, the surface stayed
+  } else if (gd.layout) {
     await Plotly.react(gd, figure.data, mergeLayout(gd.layout, figure.layout), CONFIG);
   } else {
     await Plotly.newPlot(gd, figure.data, figure.layout, CONFIG);
@@ -173,6 +259,8 @@ export default async function (component) {
       }
     });
   }
+  surfacesUnpicked(gd);
+  gd.__lossLabKeys = keys;
   // the figure's own shapes; the timeline's are added on top of them
   gd.__lossLabShapes = (figure.layout.shapes || []).slice();
   catchUp(gd);
