@@ -15,7 +15,14 @@ const TYPES = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u2: Uint16Ar
 
 function decode(array) {  // {dtype, b64} from ui/timeline.py, little-endian
   if (array == null) return null;
-  const bytes = Uint8Array.from(atob(array.b64), (c) => c.charCodeAt(0));
+  let bytes;
+  if (Uint8Array.fromBase64) {
+    bytes = Uint8Array.fromBase64(array.b64);
+  } else {  // a plain loop: Uint8Array.from(text, fn) is ~10x slower
+    const text = atob(array.b64);
+    bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  }
   return new TYPES[array.dtype](bytes.buffer);
 }
 
