@@ -103,16 +103,15 @@ def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(page, a
 
 
 def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app_url, tmp_path):
-    """After several learning-rate moves (in 3D the paths redrawn alone, the surface kept), the
-    views are pixel for pixel what a fresh page draws from the same link. (The contour is left
-    out: after a react its plot area sits 2 px from a fresh draw's, an automargin detail.)"""
+    """After several learning-rate moves (the paths redrawn alone, the surface and the contour
+    kept), the views are pixel for pixel what a fresh page draws from the same link."""
     from PIL import Image, ImageChops
 
     def shots(page, name):
         page.wait_for_function(ALL_DRAWN, timeout=60_000)
         page.wait_for_timeout(1500)
         out = {}
-        for key in ("surface", "curve"):
+        for key in ("surface", "contour", "curve"):
             path = tmp_path / f"{name}-{key}.png"
             page.locator(".st-key-" + key).screenshot(path=path)
             out[key] = Image.open(path).convert("RGB")
@@ -129,6 +128,10 @@ def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app
     moved.wait_for_function("() => location.search.includes('lr=0.02')", timeout=30_000)
     link = moved.url
     in_place = shots(moved, "moved")
+    how = moved.evaluate("""() => Object.fromEntries(['surface', 'contour', 'curve'].map(k =>
+        [k, document.querySelector('.st-key-' + k + ' .losslab-plot').dataset.update]))""")
+    # the surface and the contour kept, their paths redrawn alone; the curve's axes change
+    assert how == {"surface": "paths", "contour": "paths", "curve": "react"}
     fresh_page = browser.new_page(viewport={"width": 1400, "height": 1000})
     fresh_page.goto(link)
     fresh = shots(fresh_page, "fresh")

@@ -146,10 +146,11 @@ function listen(gd) {
   window.addEventListener(EVENT, gd.__lossLabListen);
 }
 
-// ---- a new run after a slider move changes only the paths: in 3D their traces are redrawn alone
-// and the surface, the same as before, is not rebuilt (a rebuild costs ~100 ms of JavaScript and
-// a software-WebGL frame). 2D charts go through react: Plotly.animate of the path alone (~15 ms)
-// was tried and wipes a contour's colour fill on the same axes (caught by a browser test).
+// ---- a new run after a slider move changes only the paths: their traces are redrawn alone and
+// the surface or contour, the same as before, is not rebuilt. In 3D a rebuild costs ~100 ms of
+// JavaScript and a software-WebGL frame; in 2D a react recalculates and redraws the contour,
+// its colour bar and axes (~70 ms) where the scatter layer alone takes a few. (Plotly.animate of
+// the paths wipes a contour on the same axes: plotly.js drops every layer it was not given.)
 const TYPED = { f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
                 i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
 
@@ -178,18 +179,70 @@ function keysOf(figure) {  // each trace whole and without its data arrays, and 
   };
 }
 
-// The traces that changed, if nothing but their x/y/z did and they are scatter3d traces;
-// otherwise null (the whole figure goes through react).
+// The traces that changed, if nothing but their x/y/z did and they are all scatter3d or all
+// plain 2D scatter traces; otherwise null (the whole figure goes through react).
 function dataOnlyChanges(gd, figure, keys) {
   const prev = gd.__lossLabKeys;
   if (!prev || prev.layout !== keys.layout || prev.traces.length !== keys.traces.length) return null;
+  const type = figure.layout.scene ? "scatter3d" : "scatter";
   const changed = [];
   for (let i = 0; i < keys.traces.length; i++) {
     if (prev.traces[i] === keys.traces[i]) continue;
-    if (prev.styles[i] !== keys.styles[i] || figure.data[i].type !== "scatter3d") return null;
+    if (prev.styles[i] !== keys.styles[i] || figure.data[i].type !== type) return null;
     changed.push(i);
   }
   return changed;
+}
+
+// 2D: new calcdata for the changed traces and a redraw of the scatter layer of their axes
+// (every scatter trace there: plotly.js's join removes the ones it is not given). Only for lines
+// and markers on fixed axes, the layout unchanged; anything else goes through react.
+function redraw2dTraces(gd, figure, changed) {
+  const full = gd._fullData, layout = gd._fullLayout;
+  const subplot = full[changed[0]] && full[changed[0]].xaxis + full[changed[0]].yaxis;
+  const plotinfo = layout._plots && layout._plots[subplot];
+  if (!plotinfo || !plotinfo.plot) return false;
+  for (const axis of [plotinfo.xaxis, plotinfo.yaxis]) {
+    if (!axis || axis.autorange !== false || axis.type !== "linear") return false;
+  }
+  const drawn = (t) => t.type === "scatter" && t.visible === true && t.xaxis + t.yaxis === subplot;
+  const simple = (t) => t.fill === "none" && !t.stackgroup && !(t.error_x && t.error_x.visible)
+    && !(t.error_y && t.error_y.visible);
+  if (!changed.every((i) => drawn(full[i])) || !full.filter(drawn).every(simple)) return false;
+  const layer = plotinfo.plot.select("g.scatterlayer");
+  if (layer.empty()) return false;
+  const module = full[changed[0]]._module;
+  const fresh = changed.map((i) => {
+    const x = decoded(figure.data[i].x), y = decoded(figure.data[i].y);
+    return (x && y && x.length !== undefined && y.length !== undefined) ? [x, y] : null;
+  });
+  if (fresh.includes(null)) return false;
+  changed.forEach((i, n) => {
+    const [x, y] = fresh[n];
+    const trace = full[i];
+    gd.data[i].x = x; gd.data[i].y = y;
+    for (const t of new Set([trace, trace._fullInput].filter(Boolean))) {
+      t.x = x; t.y = y; t._length = Math.min(x.length, y.length);
+    }
+    const old = gd.calcdata[i];
+    const cd = module.calc(gd, trace);
+    if (!cd[0].t) cd[0].t = {};
+    cd[0].trace = trace;
+    for (const k of Object.keys(old[0])) if (!(k in cd[0])) cd[0][k] = old[0][k];  // legend's
+    gd.calcdata[i] = cd;
+  });
+  module.plot(gd, plotinfo, gd.calcdata.filter((cd) => drawn(cd[0].trace)), layer);
+  module.style(gd);
+  return true;
+}
+
+function redrawn2d(gd, figure, changed) {  // false (then react) if anything was unexpected
+  try {
+    return redraw2dTraces(gd, figure, changed);
+  } catch (err) {
+    console.warn("losslab: path redraw fell back to a full redraw", err);
+    return false;
+  }
 }
 
 function redraw3dTraces(gd, figure, changed) {  // straight to the scene, one WebGL frame
@@ -245,13 +298,16 @@ export default async function (component) {
   const started = performance.now();
   gd.dataset.receivedAt = String(started);
   const keys = keysOf(figure);
-  const changed = gd.layout && figure.layout.scene ? dataOnlyChanges(gd, figure, keys) : null;
-  if (changed && changed.length && redraw3dTraces(gd, figure, changed)) {
-    // done: the paths moved, the surface stayed
+  const changed = gd.layout ? dataOnlyChanges(gd, figure, keys) : null;
+  if (changed && changed.length && (figure.layout.scene ? redraw3dTraces(gd, figure, changed)
+                                                        : redrawn2d(gd, figure, changed))) {
+    gd.dataset.update = "paths";  // done: the paths moved, the surface or contour stayed
   } else if (gd.layout) {
     await Plotly.react(gd, figure.data, mergeLayout(gd.layout, figure.layout), CONFIG);
+    gd.dataset.update = "react";
   } else {
     await Plotly.newPlot(gd, figure.data, figure.layout, CONFIG);
+    gd.dataset.update = "new";
     // from the first drag on, the camera is the user's
     gd.on("plotly_relayout", (event) => {
       if (Object.keys(event).some((k) => k.startsWith("scene.camera"))) {
