@@ -1,5 +1,7 @@
 // A Plotly chart that is created once and then updated in place (Plotly.react), so that a
 // Streamlit rerun neither remounts it nor resets the 3D camera a teacher has chosen.
+import { typedArray } from "./typed.js";
+
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
 // 3D at the screen's own resolution (plotly.js renders WebGL at twice it by default: four times
 // the pixels, which software WebGL, as on a laptop without a GPU, pays for in every frame)
@@ -151,22 +153,9 @@ function listen(gd) {
 // JavaScript and a software-WebGL frame; in 2D a react recalculates and redraws the contour,
 // its colour bar and axes (~70 ms) where the scatter layer alone takes a few. (Plotly.animate of
 // the paths wipes a contour on the same axes: plotly.js drops every layer it was not given.)
-const TYPED = { f4: Float32Array, f8: Float64Array, i1: Int8Array, u1: Uint8Array,
-                i2: Int16Array, u2: Uint16Array, i4: Int32Array, u4: Uint32Array };
-
 function decoded(v) {  // a 1-D base64 typed array from Python as a typed array; others as they are
-  if (!v || typeof v !== "object" || typeof v.bdata !== "string" || v.shape || !TYPED[v.dtype]) {
-    return v;
-  }
-  let bytes;
-  if (Uint8Array.fromBase64) {
-    bytes = Uint8Array.fromBase64(v.bdata);
-  } else {
-    const text = atob(v.bdata);
-    bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  }
-  return new TYPED[v.dtype](bytes.buffer);
+  if (!v || typeof v !== "object" || typeof v.bdata !== "string" || v.shape) return v;
+  return typedArray(v.bdata, v.dtype) || v;
 }
 
 const DATA_KEYS = ["x", "y", "z"];

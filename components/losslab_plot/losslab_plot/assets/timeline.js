@@ -7,23 +7,14 @@
 // Role "maths": listens like a plot and writes the numbers of the update at that position.
 // The last announcement per channel is kept on window so a view drawn later catches up.
 
+import { typedArray } from "./typed.js";
+
 const EVENT = "losslab-timeline";
 const FPS = 20;          // frames per second at speed 1x
 const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16];
 
-const TYPES = { f8: Float64Array, f4: Float32Array, i4: Int32Array, u2: Uint16Array };
-
-function decode(array) {  // {dtype, b64} from ui/timeline.py, little-endian
-  if (array == null) return null;
-  let bytes;
-  if (Uint8Array.fromBase64) {
-    bytes = Uint8Array.fromBase64(array.b64);
-  } else {  // a plain loop: Uint8Array.from(text, fn) is ~10x slower
-    const text = atob(array.b64);
-    bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  }
-  return new TYPES[array.dtype](bytes.buffer);
+function decode(array) {  // {dtype, b64} from ui/timeline.py
+  return array == null ? null : typedArray(array.b64, array.dtype);
 }
 
 function latest() {
