@@ -43,10 +43,6 @@ class _Shared:
     def __len__(self) -> int:
         return len(self._items)
 
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
 

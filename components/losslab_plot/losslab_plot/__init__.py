@@ -16,7 +16,7 @@ import numpy as np
 import plotly
 import plotly.io as pio
 import streamlit as st
-from _plotly_utils.utils import convert_to_base64
+from _plotly_utils.utils import convert_to_base64, plotlyjsShortTypes
 
 _ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -49,10 +49,6 @@ def timeline_view(data: dict, *, key: str, on_step_change=None):
     return _mount("timeline", key=key, data=data, **callbacks)
 
 
-_TYPED = {"int8": "i1", "uint8": "u1", "int16": "i2", "uint16": "u2", "int32": "i4",
-          "uint32": "u4", "float32": "f4", "float64": "f8"}
-
-
 def _typed(value):
     """``value`` with every NumPy array in it as a plotly.js typed array spec (base64), in new
     containers (the figure is not changed); other arrays and values as they are."""
@@ -60,8 +56,8 @@ def _typed(value):
         return {k: value[k] if k == "range" else _typed(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_typed(v) for v in value]
-    if isinstance(value, np.ndarray) and value.size and str(value.dtype) in _TYPED:
-        spec = {"dtype": _TYPED[str(value.dtype)],
+    if isinstance(value, np.ndarray) and value.size and str(value.dtype) in plotlyjsShortTypes:
+        spec = {"dtype": plotlyjsShortTypes[str(value.dtype)],
                 "bdata": base64.b64encode(np.ascontiguousarray(value)).decode("ascii")}
         if value.ndim > 1:
             spec["shape"] = ", ".join(map(str, value.shape))
