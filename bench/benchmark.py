@@ -6,6 +6,7 @@ Prints a table and a one-line summary. Browser latency is measured by bench/brow
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import statistics
 import sys
@@ -27,6 +28,7 @@ from viz import theme  # noqa: E402
 streamlit_logger.set_log_level("error")  # no "missing ScriptRunContext" noise outside a server
 
 ROWS = []
+NOTES = []
 
 
 def median_time(fn, repeats: int) -> float:
@@ -176,6 +178,18 @@ def page_rows(quick: bool) -> None:
         page_bytes, "< 1 MB", unit="B", note="naive: 201x201 as lists")
 
 
+def gc_note() -> None:
+    """What Streamlit does after every rerun unless told not to (runner.postScriptGC): a full
+    collection over every object the server holds, here with the app's modules loaded."""
+    import components.losslab_plot.losslab_plot  # noqa: F401  (what the server imports too)
+    import ui.cache  # noqa: F401
+    took = median_time(lambda: gc.collect(2), 5)
+    NOTES.append(f"gc.collect(2) over {len(gc.get_objects()):,} objects: {took * 1e3:.0f} ms, "
+                 "which Streamlit would run after every rerun, holding the GIL while the "
+                 "rerun's last messages wait; .streamlit/config.toml sets runner.postScriptGC = "
+                 "false (Python's own collector still runs)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="skip the slowest naive baselines")
@@ -183,11 +197,14 @@ def main() -> None:
     grid_rows(args.quick)
     run_rows(args.quick)
     page_rows(args.quick)
+    gc_note()
     print(f"{'what':<78} {'naive':>10} {'ours':>10} {'ratio':>8}  target")
     for what, naive, ours, target, unit, note in ROWS:
         ratio = f"{naive / ours:,.0f}x" if naive else "-"
         print(f"{what:<78} {fmt(naive, unit):>10} {fmt(ours, unit):>10} {ratio:>8}  {target}"
               + (f"  ({note})" if note else ""))
+    for note in NOTES:
+        print("note: " + note)
     timed = [(n, o) for _, n, o, _, u, _ in ROWS if n and u == "s"]
     print("summary: " + ", ".join(f"{n / o:,.0f}x" for n, o in timed) + " faster than the naive"
           f" way on the {len(timed)} rows measured both ways; grid time is independent of N.")
