@@ -102,6 +102,61 @@ def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(page, a
     assert console_errors == []
 
 
+# Where a point of the 3D path is on screen: the scene's own camera matrices applied to the
+# point (plotly.js scales data by scene.dataScale before gl-plot3d sees it).
+PATH_POINT_ON_SCREEN = """(i) => {
+  const gd = document.querySelector('.st-key-surface .js-plotly-plot');
+  const scene = gd._fullLayout.scene._scene, cam = scene.glplot.cameraParams, s = scene.dataScale;
+  const path = gd._fullData.find(t => t.name === 'path');
+  const at = (j) => { const p = [path.x[j] * s[0], path.y[j] * s[1], path.z[j] * s[2], 1];
+    const mul = (m, v) => [0, 1, 2, 3].map(r =>
+      m[r] * v[0] + m[4 + r] * v[1] + m[8 + r] * v[2] + m[12 + r] * v[3]);
+    const c = mul(cam.projection, mul(cam.view, mul(cam.model, p)));
+    const rect = gd.querySelector('.gl-container canvas').getBoundingClientRect();
+    return [rect.left + (c[0] / c[3] + 1) / 2 * rect.width,
+            rect.top + (1 - c[1] / c[3]) / 2 * rect.height]; };
+  const screen = at(i < 0 ? path.x.length + i : i);
+  // every hover of the path so far, with where its point is on screen
+  const hovers = (window.__hovers || []).filter(([j, name]) => name === 'path')
+    .map(([j]) => at(j));
+  return {screen, hovers}; }"""
+
+
+def test_hover_on_the_3d_path_reads_the_new_run_after_fast_updates(page, app_url,
+                                                                   console_errors):
+    """The 3D picking buffer is read only when the pointer comes over the chart (reading it after
+    every update blocked the page ~100 ms): hovering after two new runs, drawn with the pointer
+    elsewhere, must still find points of the new path under the pointer."""
+    open_app(page, app_url + "/?epochs=200&batch=16&lr=0.01")
+    page.mouse.move(5, 995)  # away from every chart
+    slider = page.get_by_role("slider", name="Learning rate η")
+    for _ in range(2):
+        before = page.evaluate(PATH_OF, "contour")
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("(old) => (%s)('contour').x[1] !== old" % PATH_OF,
+                               arg=before["x"][1], timeout=30_000)
+        page.wait_for_function("() => !document.querySelector('.stApp [data-stale=true]')")
+        page.wait_for_timeout(800)
+    assert page.evaluate("() => document.querySelector('.st-key-surface .losslab-plot')"
+                         ".dataset.update") == "paths"
+    page.evaluate("""() => { window.__hovers = [];
+      document.querySelector('.st-key-surface .js-plotly-plot').on('plotly_hover',
+        (e) => window.__hovers.push(...e.points.map(p => [p.pointNumber, p.data.name]))); }""")
+    for i in (20, 40, 80):  # well apart on screen, and away from the markers at the end
+        x, y = page.evaluate(PATH_POINT_ON_SCREEN, i)["screen"]
+        page.mouse.move(x - 30, y - 30)
+        page.mouse.move(x, y, steps=3)
+        page.wait_for_function("() => window.__hovers.some(([j, name]) => name === 'path')",
+                               timeout=5_000)
+        last = page.evaluate(PATH_POINT_ON_SCREEN, i)["hovers"][-1]
+        assert abs(last[0] - x) < 12 and abs(last[1] - y) < 12  # the point under the pointer
+        page.evaluate("() => { window.__hovers = []; }")
+        page.mouse.move(5, 995)
+        page.wait_for_timeout(200)
+    assert console_errors == []
+
+
 def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app_url, tmp_path):
     """After several learning-rate moves (the paths redrawn alone, the surface and the contour
     kept), the views are pixel for pixel what a fresh page draws from the same link."""

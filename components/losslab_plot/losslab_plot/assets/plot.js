@@ -262,6 +262,40 @@ function surfacesUnpicked(gd) {
       trace.surface.drawPick = null;
     }
   }
+  deferPickReads(gd, scene.glplot);
+}
+
+// The read of that picking buffer (gl-select-static, 1 ms after each frame) waits for the GPU to
+// finish the whole frame: ~100 ms of the page's main thread per 3D update under software WebGL,
+// while the other views wait to be drawn. The buffer only answers hover, so it is read when the
+// pointer comes over the chart (or at once while it is there); the default framebuffer (a PNG
+// download) is always read at once.
+function deferPickReads(gd, glplot) {
+  const gl = glplot && glplot.gl;
+  if (!gl || gl.__lossLabDeferred) return;
+  gl.__lossLabDeferred = true;
+  const read = gl.readPixels.bind(gl);
+  const pending = new Map();  // picking framebuffer -> the arguments of its latest read
+  let over = gd.matches(":hover");
+  gl.readPixels = (...args) => {
+    const target = gl.getParameter(gl.FRAMEBUFFER_BINDING);
+    if (over || !target) return read(...args);
+    pending.set(target, args);
+    return undefined;
+  };
+  gd.addEventListener("pointerenter", () => {
+    over = true;
+    if (!pending.size || gl.isContextLost()) return;
+    const bound = gl.getParameter(gl.FRAMEBUFFER_BINDING);
+    for (const [target, args] of pending) {
+      if (!gl.isFramebuffer(target)) continue;
+      gl.bindFramebuffer(gl.FRAMEBUFFER, target);
+      read(...args);
+    }
+    gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
+    pending.clear();
+  });
+  gd.addEventListener("pointerleave", () => { over = false; });
 }
 
 export default async function (component) {
