@@ -197,3 +197,26 @@ def test_stopping_at_another_update_redraws_no_figure():
     at.run()
     assert specs(at) == before
     assert at.query_params["step"] == "3"
+
+
+def test_the_loss_curve_keeps_its_axes_while_the_learning_rate_moves():
+    """Against fixed axes the curves of different learning rates compare at a glance (and the
+    browser redraws the lines alone): the loss axis runs from 0 to just above the losses at the
+    start, which η does not change. A run that diverged gets axes fitted to its blow-up."""
+    layouts = []
+    for lr in ("0.01", "0.03", "0.1"):
+        at = fresh_app(lr=lr, batch="16", epochs="50")
+        assert_healthy(at)
+        curve = figure(at, "Loss against")
+        starts = [float(np.asarray(trace(curve, name)["y"])[0])
+                  for name in ("train", "validation", "mini-batch loss")]
+        bottom, top = curve["layout"]["yaxis"]["range"]
+        assert bottom == 0 and max(starts) < top <= 1.05 * max(starts) * (1 + 1e-6)  # float32 data
+        assert curve["layout"]["xaxis"]["range"] == [0, 50]
+        layouts.append(json.dumps(curve["layout"], sort_keys=True))
+    assert layouts[0] == layouts[1] == layouts[2]
+
+    at = fresh_app(lr="5", batch="16", epochs="50")
+    assert "Diverged" in " ".join(e.value for e in at.error)
+    curve = figure(at, "Loss against")
+    assert "range" not in curve["layout"]["yaxis"] and "range" not in curve["layout"]["xaxis"]

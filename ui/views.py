@@ -13,6 +13,18 @@ def _axis_labels(scaled: bool) -> dict:
     return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w"}
 
 
+def _curve_top(traj) -> float | None:
+    """The top of the linear loss axis, the same for every learning rate (a teacher moving η sees
+    the curves change against fixed axes): 5% above the losses at the start point, which η does
+    not change (training, validation, the first batch). Mini-batch noise above it runs off the
+    top. A run that diverged keeps axes fitted to it, so that its blow-up is seen whole."""
+    if traj.status == "diverged":
+        return None
+    starts = [traj.train_loss_epoch[0], traj.batch_loss[0]] + list(traj.val_loss_epoch[:1])
+    top = 1.05 * float(max(starts))
+    return top if np.isfinite(top) and top > 0 else None
+
+
 def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, log_y: bool,
                      style: theme.Style = theme.NORMAL, timeline: dict | None = None) -> dict:
     """Build the surface, contour, loss-curve and data figures for one run.
@@ -51,7 +63,7 @@ def explorer_figures(problem: lab.Problem, window: lab.Window, grid, traj, *, lo
     curve = figures.loss_curve(
         epochs, traj.train_loss_epoch, traj.val_loss_epoch,
         batch_shown / upe, traj.batch_loss[batch_shown], loss_min=traj.loss_floor,
-        log_y=log_y,
+        log_y=log_y, linear_top=_curve_top(traj),
         labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss"),
                 "train": t("train"), "val": t("val_set"), "batch": t("batch_loss"),
                 "floor": t("floor")}, style=style)

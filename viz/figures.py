@@ -280,9 +280,14 @@ def loss_comparison(curves, *, floors, log_y: bool, labels: dict,
 
 
 def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: float,
-               log_y: bool, labels: dict, style: theme.Style = theme.NORMAL) -> dict:
+               log_y: bool, labels: dict, style: theme.Style = theme.NORMAL,
+               linear_top: float | None = None) -> dict:
     """Training and validation loss per epoch (epoch 0 is the start), the mini-batch loss of every
-    update as a faint trace, and the lowest reachable training loss as a dotted line."""
+    update as a faint trace, and the lowest reachable training loss as a dotted line.
+
+    ``linear_top`` fixes a linear loss axis at [0, linear_top] and the epoch axis at its full
+    length, so that runs that differ in their learning rate share the axes (and the chart can be
+    updated by redrawing its lines alone); without it both axes fit the run."""
     fig = _figure()
     if len(batch_loss):  # SVG, not scattergl: thinned to a few thousand points, an SVG line
         # redraws in half the time of a WebGL one under software rendering (measured, bench/)
@@ -309,8 +314,12 @@ def loss_curve(epochs, train_loss, val_loss, batch_x, batch_loss, *, loss_min: f
     if not style.legend_inside:  # four entries above the plot run into a long (Chinese) title
         _legend_below(fig, style, rows=2)
     merge(fig["layout"], {"xaxis": {"title": {"text": labels["epoch"]}, "rangemode": "tozero"}})
+    fixed = linear_top is not None and not log_y
+    if fixed:
+        merge(fig["layout"], {"xaxis": {"range": [0.0, float(np.max(epochs))]}})
     _loss_axis(fig, labels["loss"], log_y,
-               _log_range(train_loss, val_loss, batch_loss, [loss_min]) if log_y else None)
+               _log_range(train_loss, val_loss, batch_loss, [loss_min]) if log_y else None,
+               [0.0, float(linear_top)] if fixed else None)
     return fig
 
 

@@ -185,8 +185,8 @@ def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app
     in_place = shots(moved, "moved")
     how = moved.evaluate("""() => Object.fromEntries(['surface', 'contour', 'curve'].map(k =>
         [k, document.querySelector('.st-key-' + k + ' .losslab-plot').dataset.update]))""")
-    # the surface and the contour kept, their paths redrawn alone; the curve's axes change
-    assert how == {"surface": "paths", "contour": "paths", "curve": "react"}
+    # the surface, the contour and the curve's axes kept, their lines redrawn alone
+    assert how == {"surface": "paths", "contour": "paths", "curve": "paths"}
     fresh_page = browser.new_page(viewport={"width": 1400, "height": 1000})
     fresh_page.goto(link)
     fresh = shots(fresh_page, "fresh")
