@@ -17,7 +17,7 @@ def test_streamlit_config_for_public_hosting():
 
 
 def test_no_full_garbage_collection_after_every_rerun():
-    """Streamlit's default post-run gc.collect(2) costs 50-75 ms per slider move here."""
+    """Streamlit's default post-run gc.collect(2) costs 50-90 ms per slider move here."""
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False
 
