@@ -18,8 +18,9 @@ from playwright.async_api import async_playwright  # noqa: E402
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
+# the explorer's four views and the cross-sections
 DRAWN = """() => { const g = [...document.querySelectorAll('.losslab-plot')];
-  return g.length === 4 && g.every(d => d._fullData && d._fullData.length > 0); }"""
+  return g.length === 5 && g.every(d => d._fullData && d._fullData.length > 0); }"""
 FIRST_STEP = """() => { const g = document.querySelector('.st-key-contour .js-plotly-plot');
   const p = g && g._fullData && g._fullData.find(t => t.name === 'path');
   return p ? p.x[1] : null; }"""

@@ -20,7 +20,7 @@ def _curve_top(traj) -> float | None:
     top. A run that diverged keeps axes fitted to it, so that its blow-up is seen whole."""
     if traj.status == "diverged":
         return None
-    starts = [traj.train_loss_epoch[0], traj.batch_loss[0]] + list(traj.val_loss_epoch[:1])
+    starts = [traj.train_loss_epoch[0], *traj.batch_loss[:1], *traj.val_loss_epoch[:1]]
     top = 1.05 * float(max(starts))
     return top if np.isfinite(top) and top > 0 else None
 
