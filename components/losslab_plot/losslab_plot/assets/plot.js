@@ -277,15 +277,14 @@ function deferPickReads(gd, glplot) {
   gl.__lossLabDeferred = true;
   const read = gl.readPixels.bind(gl);
   const pending = new Map();  // picking framebuffer -> the arguments of its latest read
-  let over = gd.matches(":hover");
   gl.readPixels = (...args) => {
     const target = gl.getParameter(gl.FRAMEBUFFER_BINDING);
-    if (over || !target) return read(...args);
+    if (gd.__lossLabOver || !target) return read(...args);
     pending.set(target, args);
     return undefined;
   };
-  gd.addEventListener("pointerenter", () => {
-    over = true;
+  // the scene's WebGL context (a rebuilt scene brings a new one) reads what it put off
+  gd.__lossLabReadPicks = () => {
     if (!pending.size || gl.isContextLost()) return;
     const bound = gl.getParameter(gl.FRAMEBUFFER_BINDING);
     for (const [target, args] of pending) {
@@ -295,8 +294,15 @@ function deferPickReads(gd, glplot) {
     }
     gl.bindFramebuffer(gl.FRAMEBUFFER, bound);
     pending.clear();
-  });
-  gd.addEventListener("pointerleave", () => { over = false; });
+  };
+  if (gd.__lossLabOver === undefined) {  // the pointer's listeners, once per chart
+    gd.__lossLabOver = gd.matches(":hover");
+    gd.addEventListener("pointerenter", () => {
+      gd.__lossLabOver = true;
+      gd.__lossLabReadPicks();
+    });
+    gd.addEventListener("pointerleave", () => { gd.__lossLabOver = false; });
+  }
 }
 
 export default async function (component) {
