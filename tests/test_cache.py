@@ -47,3 +47,30 @@ def test_threads_share_one_result():
     for th in threads:
         th.join()
     assert len(seen) == 8 and all(v is memo("key") for v in seen)  # one kept, all given it
+
+
+def test_bounded_in_bytes_too_and_the_newest_result_is_always_kept():
+    import numpy as np
+
+    sizes = {"a": 400, "b": 300, "c": 500, "huge": 5000}
+    memo = _Shared(lambda k: np.zeros(sizes[k], dtype=np.uint8), 10, max_bytes=1000)
+    memo("a")
+    memo("b")
+    assert len(memo) == 2 and memo.bytes == 700
+    memo("c")  # 1200 bytes in all: the least recent ("a") goes
+    assert len(memo) == 2 and memo.bytes == 800
+    memo("huge")  # alone over the bound: kept, everything older goes
+    assert len(memo) == 1 and memo.bytes == 5000
+
+
+def test_a_runs_bytes_are_counted_from_its_arrays():
+    import numpy as np
+
+    from ui.cache import nbytes
+    problem = lab.make_problem(lab.make_dataset(lab.DataSpec(scenario="synthetic", n=1000)),
+                               scaled=False)
+    traj = lab.run(problem, lab.RunSpec(lr=0.01, batch_size=1, epochs=3))
+    arrays = [traj.params, traj.grads, traj.batch_loss, traj.train_loss]
+    assert nbytes(traj) >= sum(a.nbytes for a in arrays) > 3 * 800 * 4 * 8
+    shared = np.ones(100)
+    assert nbytes((shared, [shared, {"x": shared}])) == shared.nbytes  # each array once

@@ -10,21 +10,46 @@ own session state (bounded, gone with the session).
 """
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections import OrderedDict
 
+import numpy as np
 import streamlit as st
 
 from core import lab, timeline
 
 
+def nbytes(value) -> int:
+    """The bytes a cached result holds in NumPy arrays (each array once), found through its
+    attributes, tuples, lists and dicts: the arrays are what is large in every result here."""
+    total, seen, todo = 0, set(), [value]
+    while todo:
+        item = todo.pop()
+        if id(item) in seen:
+            continue
+        seen.add(id(item))
+        if isinstance(item, np.ndarray):
+            total += item.nbytes
+        elif isinstance(item, (tuple, list)):
+            todo.extend(item)
+        elif isinstance(item, dict):
+            todo.extend(item.values())
+        elif dataclasses.is_dataclass(item) and not isinstance(item, type):
+            todo.extend(getattr(item, f.name) for f in dataclasses.fields(item))
+    return total
+
+
 class _Shared:
     """A bounded least-recently-used memo of ``make(*key)``, shared by every session (thread-safe;
-    two sessions missing the same key at once may both compute it, and one result is kept)."""
+    two sessions missing the same key at once may both compute it, and one result is kept).
+    Bounded in entries and, with ``max_bytes``, in the bytes its results hold (the newest result
+    is always kept)."""
 
-    def __init__(self, make, max_entries: int):
-        self._make, self._max = make, max_entries
+    def __init__(self, make, max_entries: int, max_bytes: int | None = None):
+        self._make, self._max, self._max_bytes = make, max_entries, max_bytes
         self._items: OrderedDict = OrderedDict()
+        self._sizes: dict = {}
         self._lock = threading.Lock()
 
     def __call__(self, *key):
@@ -33,15 +58,24 @@ class _Shared:
                 self._items.move_to_end(key)
                 return self._items[key]
         value = self._make(*key)
+        size = nbytes(value) if self._max_bytes is not None else 0
         with self._lock:
-            value = self._items.setdefault(key, value)
+            if key not in self._items:
+                self._items[key], self._sizes[key] = value, size
+            value = self._items[key]
             self._items.move_to_end(key)
-            while len(self._items) > self._max:
-                self._items.popitem(last=False)
+            while len(self._items) > 1 and (len(self._items) > self._max or (
+                    self._max_bytes is not None and self.bytes > self._max_bytes)):
+                old, _ = self._items.popitem(last=False)
+                del self._sizes[old]
         return value
 
     def __len__(self) -> int:
         return len(self._items)
+
+    @property
+    def bytes(self) -> int:
+        return sum(self._sizes.values())
 
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
@@ -108,5 +142,7 @@ def trajectory(data: lab.DataSpec, scaled: bool, run: lab.RunSpec):
 
 _shared_problem = _Shared(_make_problem, 16)
 _shared_grid = _Shared(_make_grid, 16)
-_shared_trajectory = _Shared(_make_trajectory, 32)
+# A run of a million updates holds ~50 MB (parameters, gradients and losses per update): at most
+# 256 MB of runs, which is still ~5 such runs to go back and forth between, and 32 small ones.
+_shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=256 * 2**20)
 _shared_frames = _Shared(_make_frames, 32)
