@@ -181,8 +181,7 @@ def page_rows(quick: bool) -> None:
 def gc_note() -> None:
     """What Streamlit does after every rerun unless told not to (runner.postScriptGC): a full
     collection over every object the server holds, here with the app's modules loaded."""
-    import components.losslab_plot.losslab_plot  # noqa: F401  (what the server imports too)
-    import ui.cache  # noqa: F401
+    import ui.cache  # noqa: F401  (the rest of what a page imports is loaded above)
     took = median_time(lambda: gc.collect(2), 5)
     NOTES.append(f"gc.collect(2) over {len(gc.get_objects()):,} objects: {took * 1e3:.0f} ms, "
                  "which Streamlit would run after every rerun, holding the GIL while the "
