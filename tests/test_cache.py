@@ -74,3 +74,16 @@ def test_a_runs_bytes_are_counted_from_its_arrays():
     assert nbytes(traj) >= sum(a.nbytes for a in arrays) > 3 * 800 * 4 * 8
     shared = np.ones(100)
     assert nbytes((shared, [shared, {"x": shared}])) == shared.nbytes  # each array once
+
+
+def test_an_upload_sessions_memo_is_bounded_in_bytes_too():
+    """Uploads are memoised per session by the same memo: a few long runs, not eight."""
+    import numpy as np
+
+    from ui.cache import _SESSION_MEMO_BYTES, _SESSION_MEMO_SIZE, _Memo
+    memo = _Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES)
+    run = 50 * 2**20  # what a run of a million updates holds
+    for k in range(_SESSION_MEMO_SIZE):
+        memo.get(("run", k), lambda: np.zeros(run, dtype=np.uint8))
+    assert memo.bytes <= _SESSION_MEMO_BYTES and len(memo) == _SESSION_MEMO_BYTES // run
+    assert memo.get(("run", _SESSION_MEMO_SIZE - 1), lambda: None) is not None  # newest kept

@@ -40,24 +40,24 @@ def nbytes(value) -> int:
     return total
 
 
-class _Shared:
-    """A bounded least-recently-used memo of ``make(*key)``, shared by every session (thread-safe;
-    two sessions missing the same key at once may both compute it, and one result is kept).
-    Bounded in entries and, with ``max_bytes``, in the bytes its results hold (the newest result
-    is always kept)."""
+class _Memo:
+    """A bounded least-recently-used memo: at most ``max_entries`` results and, with
+    ``max_bytes``, at most that many bytes of arrays in them (the newest result is always kept).
+    Thread-safe; two callers missing the same key at once may both compute it, and one result is
+    kept and given to both."""
 
-    def __init__(self, make, max_entries: int, max_bytes: int | None = None):
-        self._make, self._max, self._max_bytes = make, max_entries, max_bytes
+    def __init__(self, max_entries: int, max_bytes: int | None = None):
+        self._max, self._max_bytes = max_entries, max_bytes
         self._items: OrderedDict = OrderedDict()
         self._sizes: dict = {}
         self._lock = threading.Lock()
 
-    def __call__(self, *key):
+    def get(self, key, make):
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        value = self._make(*key)
+        value = make()
         size = nbytes(value) if self._max_bytes is not None else 0
         with self._lock:
             if key not in self._items:
@@ -77,17 +77,30 @@ class _Shared:
     def bytes(self) -> int:
         return sum(self._sizes.values())
 
+
+class _Shared(_Memo):
+    """A memo of ``make(*key)`` shared by every session."""
+
+    def __init__(self, make, max_entries: int, max_bytes: int | None = None):
+        super().__init__(max_entries, max_bytes)
+        self._make = make
+
+    def __call__(self, *key):
+        return self.get(key, lambda: self._make(*key))
+
+
+# A run of a million updates holds ~50 MB (parameters, gradients and losses per update).
+_RUN_BYTES = 256 * 2**20  # runs shared by all sessions: still ~5 such runs, and 32 small ones
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
+_SESSION_MEMO_BYTES = 128 * 2**20  # one session's uploaded data, its runs and frames
 
 
 def _session_memo(key, make):
-    memo = st.session_state.setdefault(_SESSION_MEMO, {})
-    if key not in memo:
-        if len(memo) >= _SESSION_MEMO_SIZE:
-            memo.pop(next(iter(memo)))
-        memo[key] = make()
-    return memo[key]
+    memo = st.session_state.get(_SESSION_MEMO)
+    if memo is None:
+        memo = st.session_state[_SESSION_MEMO] = _Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES)
+    return memo.get(key, make)
 
 
 def _make_problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
@@ -142,7 +155,5 @@ def trajectory(data: lab.DataSpec, scaled: bool, run: lab.RunSpec):
 
 _shared_problem = _Shared(_make_problem, 16)
 _shared_grid = _Shared(_make_grid, 16)
-# A run of a million updates holds ~50 MB (parameters, gradients and losses per update): at most
-# 256 MB of runs, which is still ~5 such runs to go back and forth between, and 32 small ones.
-_shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=256 * 2**20)
+_shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES)
 _shared_frames = _Shared(_make_frames, 32)
