@@ -1,4 +1,5 @@
 """Compare: several runs from the same start and batch order, one knob changed."""
+
 import streamlit as st
 
 from ui import compare_controls, link, page_style
@@ -21,5 +22,12 @@ if not c.lesson.variants:
     st.warning(t("need_two"))
     st.stop()
 
-render(c.lesson, style, page="compare", projector=c.projector, epoch_points=c.epoch_points,
-       x_axis=c.x_axis, small_multiples=c.kind == "lr")
+render(
+    c.lesson,
+    style,
+    page="compare",
+    projector=c.projector,
+    epoch_points=c.epoch_points,
+    x_axis=c.x_axis,
+    small_multiples=c.kind == "lr",
+)

@@ -1,4 +1,5 @@
 """Lessons: ready-made comparisons, each one click and each a link."""
+
 import streamlit as st
 
 from core import lessons
@@ -11,11 +12,16 @@ controls.init_state()
 with st.sidebar:
     controls.language_ui()
     projector = controls.projector_ui()
-    key = st.radio(t("lesson"), [lesson.key for lesson in lessons.LESSONS], key="lesson",
-                   format_func=lambda k: t(f"lesson.{k}.title"))
+    key = st.radio(
+        t("lesson"),
+        [lesson.key for lesson in lessons.LESSONS],
+        key="lesson",
+        format_func=lambda k: t(f"lesson.{k}.title"),
+    )
 page_style.apply(projector)
-share_url = link.follow(params.to_query({"lang": st.session_state["lang"], "projector": projector,
-                                         "lesson": key}))
+share_url = link.follow(
+    params.to_query({"lang": st.session_state["lang"], "projector": projector, "lesson": key})
+)
 lesson = lessons.BY_KEY[key]
 style = theme.PROJECTOR if projector else theme.NORMAL
 

@@ -3,6 +3,7 @@
 Usage: python bench/benchmark.py [--quick]     (medians over repeated runs; 2 cores assumed)
 Prints a table and a one-line summary. Browser latency is measured by bench/browser_latency.py.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,15 +16,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-from streamlit import logger as streamlit_logger  # noqa: E402
-import plotly.graph_objects as go  # noqa: E402
+import numpy as np
+import plotly.graph_objects as go
+from streamlit import logger as streamlit_logger
 
-from core import datasets, descent, lab, models, quadratic, timeline  # noqa: E402
-from losslab_plot import figure_json  # noqa: E402
-from ui import timeline as page_timeline  # noqa: E402
-from ui.views import explorer_figures  # noqa: E402
-from viz import theme  # noqa: E402
+from core import datasets, descent, lab, models, quadratic, timeline
+from losslab_plot import figure_json
+from ui import timeline as page_timeline
+from ui.views import explorer_figures
+from viz import theme
 
 streamlit_logger.set_log_level("error")  # no "missing ScriptRunContext" noise outside a server
 
@@ -40,8 +41,9 @@ def median_time(fn, repeats: int) -> float:
     return statistics.median(times)
 
 
-def row(what: str, naive: float | None, ours: float, target: str, unit: str = "s",
-        note: str = "") -> None:
+def row(
+    what: str, naive: float | None, ours: float, target: str, unit: str = "s", note: str = ""
+) -> None:
     ROWS.append((what, naive, ours, target, unit, note))
 
 
@@ -58,7 +60,7 @@ def book_broadcast_grid(x, y, b_range, w_range):
     bs, ws = np.meshgrid(b_range, w_range)
     all_predictions = bs[:, :, None] + ws[:, :, None] * x
     all_errors = all_predictions - y
-    return (all_errors ** 2).mean(axis=2)
+    return (all_errors**2).mean(axis=2)
 
 
 def naive_loop(x, y, b, w, lr, order):
@@ -75,30 +77,40 @@ def naive_loop(x, y, b, w, lr, order):
 def grid_rows(quick: bool) -> None:
     b_range, w_range = np.linspace(-2, 4, 201), np.linspace(-1, 5, 201)
     for n in (100, 10_000, 1_000_000):
-        data = datasets.synthetic(true_w=2, true_b=1, n=n, noise=0.1, x_low=0, x_high=1, seed=0,
-                                  val_fraction=0.0)
+        data = datasets.synthetic(
+            true_w=2, true_b=1, n=n, noise=0.1, x_low=0, x_high=1, seed=0, val_fraction=0.0
+        )
         x, y = data.x_train, data.y_train
         q = quadratic.fit_quadratic(models.line_design(x), y)
         ours = median_time(lambda: quadratic.loss_grid(q, b_range, w_range), 21)
         naive = None
         note = ""
         if n <= (100 if quick else 10_000):
-            naive = median_time(lambda: book_broadcast_grid(x, y, b_range, w_range),
-                                1 if n > 100 else 5)
+            naive = median_time(
+                lambda: book_broadcast_grid(x, y, b_range, w_range), 1 if n > 100 else 5
+            )
             check = book_broadcast_grid(x[:100], y[:100], b_range[:5], w_range[:5])
             q100 = quadratic.fit_quadratic(models.line_design(x[:100]), y[:100])
             assert np.allclose(check, quadratic.loss_grid(q100, b_range[:5], w_range[:5]))
         elif n == 1_000_000:
             note = f"naive needs {201 * 201 * n * 8 / 2**30:.0f} GiB"
         fit = median_time(lambda: quadratic.fit_quadratic(models.line_design(x), y), 3)
-        row(f"loss grid 201x201, N = {n:,} (fit once: {fmt(fit, 's')})", naive, ours,
-            "< 1 ms, exact", note=note)
+        row(
+            f"loss grid 201x201, N = {n:,} (fit once: {fmt(fit, 's')})",
+            naive,
+            ours,
+            "< 1 ms, exact",
+            note=note,
+        )
 
 
 def run_rows(quick: bool) -> None:
-    problem = lab.make_problem(datasets.synthetic(true_w=2, true_b=1, n=10_000, noise=0.1,
-                                                  x_low=0, x_high=1, seed=1, val_fraction=0.0),
-                               scaled=True)
+    problem = lab.make_problem(
+        datasets.synthetic(
+            true_w=2, true_b=1, n=10_000, noise=0.1, x_low=0, x_high=1, seed=1, val_fraction=0.0
+        ),
+        scaled=True,
+    )
     spec = lab.RunSpec(lr=0.01, batch_size=1, epochs=100, seed=3)
     lab.run(problem, spec)  # warm: compile once
     ours = median_time(lambda: lab.run(problem, spec), 5)
@@ -106,12 +118,17 @@ def run_rows(quick: bool) -> None:
     naive = None
     if not quick:
         x = problem.phi_train[:, 1]
-        naive = median_time(lambda: naive_loop(x, problem.data.y_train, *traj.params[0], 0.01,
-                                               traj.order), 1)
+        naive = median_time(
+            lambda: naive_loop(x, problem.data.y_train, *traj.params[0], 0.01, traj.order), 1
+        )
         path = naive_loop(x, problem.data.y_train, *traj.params[0], 0.01, traj.order[:1])
         assert np.allclose(path, traj.params[: len(path)], rtol=1e-9)
-    row(f"run of {traj.n_updates:,} updates (N = 10^4, batch 1, 100 epochs), warm", naive, ours,
-        "< 50 ms warm")
+    row(
+        f"run of {traj.n_updates:,} updates (N = 10^4, batch 1, 100 epochs), warm",
+        naive,
+        ours,
+        "< 50 ms warm",
+    )
 
 
 def page_rows(quick: bool) -> None:
@@ -126,24 +143,39 @@ def page_rows(quick: bool) -> None:
             start = lab.start_point(spec)
             window = lab.view_window(problem, start)
             traj = lab.run(problem, spec)
-            frames = timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train,
-                                     traj)
-            tl = {"channel": "explorer", "rev": page_timeline.rev_of(frames),
-                  "at": int(frames.positions[-1])}
-            figs = explorer_figures(problem, window, lab.grid(problem, window), traj,
-                                    log_y=False, timeline=tl)
-            payload = page_timeline.payload(problem, traj, frames, spec, window,
-                                            lift=figs["lift"], line_x=figs["line_x"],
-                                            log_y=False, style=theme.NORMAL, step=None)
+            frames = timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train, traj)
+            tl = {
+                "channel": "explorer",
+                "rev": page_timeline.rev_of(frames),
+                "at": int(frames.positions[-1]),
+            }
+            figs = explorer_figures(
+                problem, window, lab.grid(problem, window), traj, log_y=False, timeline=tl
+            )
+            payload = page_timeline.payload(
+                problem,
+                traj,
+                frames,
+                spec,
+                window,
+                lift=figs["lift"],
+                line_x=figs["line_x"],
+                log_y=False,
+                style=theme.NORMAL,
+                step=None,
+            )
             template = {"layout": theme.TEMPLATE}
-            return [figure_json(figs[k], template)
-                    for k in ("surface", "contour", "curve", "data", "cross")] + [json.dumps(payload)]
+            return [
+                figure_json(figs[k], template)
+                for k in ("surface", "contour", "curve", "data", "cross")
+            ] + [json.dumps(payload)]
 
         ours_page()
         ours = median_time(ours_page, 5)
         sizes = sum(len(s) for s in ours_page())
         naive = None
         if batch == 16 and not quick:
+
             def naive_page():
                 problem = lab.make_problem(lab.make_dataset(data), scaled=True)
                 x, y = problem.phi_train[:, 1], problem.data.y_train
@@ -152,41 +184,61 @@ def page_rows(quick: bool) -> None:
                 b, w, path = 0.5, -0.1, []
                 for row_ in descent.visit_order(len(y), epochs, shuffle=True, seed=3):
                     for s in range(0, len(row_), batch):
-                        idx = row_[s:s + batch]
+                        idx = row_[s : s + batch]
                         e = b + w * x[idx] - y[idx]
                         b, w = b - 0.01 * 2 * e.mean(), w - 0.01 * 2 * (e * x[idx]).mean()
                         path.append((b, w))
                 path = np.array(path)
-                fig = go.Figure(go.Surface(x=b_range.tolist(), y=w_range.tolist(),
-                                           z=cells.tolist()))
-                fig.add_trace(go.Scatter3d(x=path[:, 0].tolist(), y=path[:, 1].tolist(),
-                                           z=[0.0] * len(path)))
+                fig = go.Figure(
+                    go.Surface(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist())
+                )
+                fig.add_trace(
+                    go.Scatter3d(x=path[:, 0].tolist(), y=path[:, 1].tolist(), z=[0.0] * len(path))
+                )
                 return fig.to_json()
+
             naive = median_time(naive_page, 1)
         traj_updates = -(-8000 // batch) * epochs
-        row(f"page rerun: grid + run + 5 figures + timeline, N = 10^4, batch {batch} "
-            f"({traj_updates:,} updates)", naive, ours, "< 50 ms")
+        row(
+            f"page rerun: grid + run + 5 figures + timeline, N = 10^4, batch {batch} "
+            f"({traj_updates:,} updates)",
+            naive,
+            ours,
+            "< 50 ms",
+        )
         if batch == 16:
             page_bytes = sizes
     # bytes: all figures and the timeline as sent, against a 201x201 surface and contour as lists
     b_range, w_range = np.linspace(-2, 4, 201), np.linspace(-1, 5, 201)
     cells = np.random.default_rng(0).random((201, 201)) * 10
-    as_lists = go.Figure([go.Surface(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist()),
-                          go.Contour(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist())])
-    row("bytes per rerun, 5 figures + timeline table (101x101 grid, float32)",
+    as_lists = go.Figure(
+        [
+            go.Surface(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist()),
+            go.Contour(x=b_range.tolist(), y=w_range.tolist(), z=cells.tolist()),
+        ]
+    )
+    row(
+        "bytes per rerun, 5 figures + timeline table (101x101 grid, float32)",
         len(as_lists.to_json()),
-        page_bytes, "< 1 MB", unit="B", note="naive: 201x201 as lists")
+        page_bytes,
+        "< 1 MB",
+        unit="B",
+        note="naive: 201x201 as lists",
+    )
 
 
 def gc_note() -> None:
     """What Streamlit does after every rerun unless told not to (runner.postScriptGC): a full
     collection over every object the server holds, here with the app's modules loaded."""
     import ui.cache  # noqa: F401  (the rest of what a page imports is loaded above)
+
     took = median_time(lambda: gc.collect(2), 5)
-    NOTES.append(f"gc.collect(2) over {len(gc.get_objects()):,} objects: {took * 1e3:.0f} ms, "
-                 "which Streamlit would run after every rerun, holding the GIL while the "
-                 "rerun's last messages wait; .streamlit/config.toml sets runner.postScriptGC = "
-                 "false (Python's own collector still runs)")
+    NOTES.append(
+        f"gc.collect(2) over {len(gc.get_objects()):,} objects: {took * 1e3:.0f} ms, "
+        "which Streamlit would run after every rerun, holding the GIL while the "
+        "rerun's last messages wait; .streamlit/config.toml sets runner.postScriptGC = "
+        "false (Python's own collector still runs)"
+    )
 
 
 def main() -> None:
@@ -200,13 +252,17 @@ def main() -> None:
     print(f"{'what':<78} {'naive':>10} {'ours':>10} {'ratio':>8}  target")
     for what, naive, ours, target, unit, note in ROWS:
         ratio = f"{naive / ours:,.0f}x" if naive else "-"
-        print(f"{what:<78} {fmt(naive, unit):>10} {fmt(ours, unit):>10} {ratio:>8}  {target}"
-              + (f"  ({note})" if note else ""))
+        print(
+            f"{what:<78} {fmt(naive, unit):>10} {fmt(ours, unit):>10} {ratio:>8}  {target}"
+            + (f"  ({note})" if note else "")
+        )
     for note in NOTES:
         print("note: " + note)
     timed = [(n, o) for _, n, o, _, u, _ in ROWS if n and u == "s"]
-    print("summary: " + ", ".join(f"{n / o:,.0f}x" for n, o in timed) + " faster than the naive"
-          f" way on the {len(timed)} rows measured both ways; grid time is independent of N.")
+    print(
+        "summary: " + ", ".join(f"{n / o:,.0f}x" for n, o in timed) + " faster than the naive"
+        f" way on the {len(timed)} rows measured both ways; grid time is independent of N."
+    )
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ new run computed, sent and drawn for the first time (what a teacher dragging the
 
 Usage: python bench/browser_latency.py [--moves 20]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -17,9 +18,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 # A signature of what each chart shows: every trace's length and last point, and the shapes the
 # timeline draws (the current line, markers, cross-sections). Null until all ``n`` charts are up.
@@ -35,15 +36,15 @@ ARRIVED = """(t0) => { const bar = document.querySelector('.ll-bar');
   return bar && bar.dataset.receivedAt ? Number(bar.dataset.receivedAt) - t0 : null; }"""
 
 
-def measure(url: str, moves: int, charts: int,
-            one_way: bool = False) -> tuple[float, list[float], list[float]]:
+def measure(
+    url: str, moves: int, charts: int, one_way: bool = False
+) -> tuple[float, list[float], list[float]]:
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         t0 = time.perf_counter()
         page.goto(url)
-        page.wait_for_function(f"(n) => ({SIGNATURES})(n) !== null", arg=charts,
-                               timeout=120_000)
+        page.wait_for_function(f"(n) => ({SIGNATURES})(n) !== null", arg=charts, timeout=120_000)
         cold = time.perf_counter() - t0
         page.wait_for_timeout(1000)
         slider = page.get_by_role("slider", name="Learning rate η")
@@ -56,8 +57,10 @@ def measure(url: str, moves: int, charts: int,
             page.keyboard.press("ArrowRight" if one_way or move % 2 == 0 else "ArrowLeft")
             page.wait_for_function(
                 "([old, n]) => { const now = (%s)(n); return now !== null && "
-                "now.every((s, i) => s !== old[i]); }" % SIGNATURES, arg=[before, charts],
-                timeout=60_000)
+                "now.every((s, i) => s !== old[i]); }" % SIGNATURES,
+                arg=[before, charts],
+                timeout=60_000,
+            )
             times.append(time.perf_counter() - t0)
             arrived = page.evaluate(ARRIVED, t0_page)  # the new run reached the page
             if arrived is not None:
@@ -106,13 +109,16 @@ def main(moves: int) -> None:
     results = {}
     # plain charts: the four views, no timeline; the component: the four views, the timeline's
     # marks on them and the cross-sections
-    for name, plain, charts in (("st.plotly_chart (remounts)", "1", 4),
-                                ("in-place component", "0", 5)):
+    for name, plain, charts in (
+        ("st.plotly_chart (remounts)", "1", 4),
+        ("in-place component", "0", 5),
+    ):
         os.environ["LOSSLAB_PLAIN_CHARTS"] = plain
         with streamlit_server() as url:
-            for how, one_way, query in (("back and forth", False, "/?epochs=200&batch=16"),
-                                        ("one way, new runs", True,
-                                         "/?epochs=200&batch=16&lr=0.01")):
+            for how, one_way, query in (
+                ("back and forth", False, "/?epochs=200&batch=16"),
+                ("one way, new runs", True, "/?epochs=200&batch=16&lr=0.01"),
+            ):
                 results[name, how] = measure(url + query, moves, charts, one_way)
             if plain == "0":
                 play = playback(url)
@@ -120,22 +126,31 @@ def main(moves: int) -> None:
     for (name, how), (cold, times, arrivals) in results.items():
         times = sorted(times)
         p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-        print(f"{name:<27} {how:<18} slider -> every view p50 {statistics.median(times):.2f} s  "
-              f"p95 {p95:.2f} s  ({len(times)} moves); cold load {cold:5.2f} s")
+        print(
+            f"{name:<27} {how:<18} slider -> every view p50 {statistics.median(times):.2f} s  "
+            f"p95 {p95:.2f} s  ({len(times)} moves); cold load {cold:5.2f} s"
+        )
         if arrivals:  # the rest is drawing: one 3D frame in software WebGL is ~0.1 s here
-            print(f"{'':<46} of which slider -> new run in the page (server, websocket, "
-                  f"Streamlit) p50 {statistics.median(arrivals):.2f} s")
+            print(
+                f"{'':<46} of which slider -> new run in the page (server, websocket, "
+                f"Streamlit) p50 {statistics.median(arrivals):.2f} s"
+            )
     per = ", ".join(f"{k} {v:.0f}/s" for k, v in play["per"].items())
-    print(f"playback of 3,000 updates at 1x (target 20 positions/s): {per}; frame time p50 "
-          f"{play['p50']:.0f} ms, p95 {play['p95']:.0f} ms (the 3D view is throttled under "
-          "software WebGL)")
+    print(
+        f"playback of 3,000 updates at 1x (target 20 positions/s): {per}; frame time p50 "
+        f"{play['p50']:.0f} ms, p95 {play['p95']:.0f} ms (the 3D view is throttled under "
+        "software WebGL)"
+    )
     summary = []
     for how in ("back and forth", "one way, new runs"):
         base = statistics.median(results["st.plotly_chart (remounts)", how][1])
         ours = statistics.median(results["in-place component", how][1])
         summary.append(f"{how}: p50 {ours:.2f} s vs {base:.2f} s ({base / ours:.1f}x faster)")
-    print("summary: slider -> every view, in-place component vs st.plotly_chart, "
-          + "; ".join(summary) + " (target p50 < 0.5 s)")
+    print(
+        "summary: slider -> every view, in-place component vs st.plotly_chart, "
+        + "; ".join(summary)
+        + " (target p50 < 0.5 s)"
+    )
 
 
 if __name__ == "__main__":

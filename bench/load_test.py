@@ -4,6 +4,7 @@ rate slider M times; prints cold-load and update latencies and the server's memo
 Usage: python bench/load_test.py [--sessions 20] [--moves 10] [--rounds 3]
 Every request goes to 127.0.0.1 only; the run is bounded by sessions x moves x rounds.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,9 +15,9 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from playwright.async_api import async_playwright  # noqa: E402
+from playwright.async_api import async_playwright
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 # the explorer's four views and the cross-sections
 DRAWN = """() => { const g = [...document.querySelectorAll('.losslab-plot')];
@@ -60,6 +61,7 @@ def pct(values, q):
 async def main(sessions: int, moves: int, rounds: int) -> None:
     with streamlit_server() as url:
         import subprocess
+
         pid = int(subprocess.check_output(["pgrep", "-n", "-f", "streamlit run app.py"]).split()[0])
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -68,13 +70,19 @@ async def main(sessions: int, moves: int, rounds: int) -> None:
             for r in range(1, rounds + 1):
                 loads, updates = [], []
                 t0 = time.perf_counter()
-                await asyncio.gather(*(session(browser, url + f"/?seed={r * 100 + i}", moves,
-                                               loads, updates) for i in range(sessions)))
+                await asyncio.gather(
+                    *(
+                        session(browser, url + f"/?seed={r * 100 + i}", moves, loads, updates)
+                        for i in range(sessions)
+                    )
+                )
                 wall = time.perf_counter() - t0
-                print(f"round {r}: {len(loads)} sessions done in {wall:.1f} s; "
-                      f"load p50 {statistics.median(loads):.2f} s p95 {pct(loads, .95):.2f} s; "
-                      f"update p50 {statistics.median(updates):.2f} s p95 {pct(updates, .95):.2f} s"
-                      f" ({len(updates)} moves); server RSS {rss_mib(pid):.0f} MiB")
+                print(
+                    f"round {r}: {len(loads)} sessions done in {wall:.1f} s; "
+                    f"load p50 {statistics.median(loads):.2f} s p95 {pct(loads, 0.95):.2f} s; "
+                    f"update p50 {statistics.median(updates):.2f} s p95 {pct(updates, 0.95):.2f} s"
+                    f" ({len(updates)} moves); server RSS {rss_mib(pid):.0f} MiB"
+                )
             await browser.close()
 
 

@@ -6,6 +6,7 @@ decimal commas (``1,5``), or tabs; with or without a header row. Refused, each w
 ragged rows (the first one is named), duplicate column names, too many non-numeric rows,
 non-finite values, files over the size cap.
 """
+
 from __future__ import annotations
 
 import csv
@@ -35,12 +36,12 @@ class Table:
     """Numeric columns by name, in file order, plus what was done on the way."""
 
     names: tuple[str, ...]
-    values: np.ndarray                 # (rows, columns), finite floats
+    values: np.ndarray  # (rows, columns), finite floats
     encoding: str
     separator: str
     header: bool
     skipped_rows: tuple[int, ...] = ()  # 1-based line numbers of rows left out (non-numeric)
-    truncated_from: int | None = None   # number of data rows in the file when over MAX_ROWS
+    truncated_from: int | None = None  # number of data rows in the file when over MAX_ROWS
     notes: tuple[str, ...] = field(default=())
 
     def column(self, name: str) -> np.ndarray:
@@ -142,6 +143,12 @@ def parse_csv(raw: bytes, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROW
         raise CsvError("non_numeric", skipped=len(skipped), rows=len(body), line=skipped[0])
     if len(values) < 2:
         raise CsvError("single_row")
-    return Table(names=names, values=np.array(values, dtype=float), encoding=encoding,
-                 separator=sep, header=header, skipped_rows=tuple(skipped),
-                 truncated_from=truncated)
+    return Table(
+        names=names,
+        values=np.array(values, dtype=float),
+        encoding=encoding,
+        separator=sep,
+        header=header,
+        skipped_rows=tuple(skipped),
+        truncated_from=truncated,
+    )

@@ -2,6 +2,7 @@
 
 Every generator takes an explicit ``seed``; none touches NumPy's global random state.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -154,8 +155,16 @@ def synthetic(
 
 def _all_train(name: str, x, y, *, true_b: float, true_w: float, noise: float = 0.0) -> Dataset:
     x = np.asarray(x, dtype=float)
-    return Dataset(name, x, np.asarray(y, dtype=float), np.arange(x.size), np.arange(0),
-                   true_b=true_b, true_w=true_w, noise=noise)
+    return Dataset(
+        name,
+        x,
+        np.asarray(y, dtype=float),
+        np.arange(x.size),
+        np.arange(0),
+        true_b=true_b,
+        true_w=true_w,
+        noise=noise,
+    )
 
 
 def course_notes() -> Dataset:
@@ -167,12 +176,19 @@ def d2l_tiny(*, noisy: bool) -> Dataset:
     """Seed 001's tiny example: ``x = [0, 1, 2, 3]`` with ``y = x``, or with the last label
     ``3.1`` (one noisy label), every point trains."""
     y = [0.0, 1.0, 2.0, 3.1 if noisy else 3.0]
-    return _all_train("tiny_noisy" if noisy else "tiny_clean", [0.0, 1.0, 2.0, 3.0], y,
-                      true_b=0.0, true_w=1.0, noise=0.1 if noisy else 0.0)
+    return _all_train(
+        "tiny_noisy" if noisy else "tiny_clean",
+        [0.0, 1.0, 2.0, 3.0],
+        y,
+        true_b=0.0,
+        true_w=1.0,
+        noise=0.1 if noisy else 0.0,
+    )
 
 
-def from_columns(x, y, *, name: str = "upload", val_fraction: float = 0.2,
-                 seed: int = 42) -> Dataset:
+def from_columns(
+    x, y, *, name: str = "upload", val_fraction: float = 0.2, seed: int = 42
+) -> Dataset:
     """A data set from two columns of the user's own, split like the others."""
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=float)

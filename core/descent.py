@@ -11,6 +11,7 @@ gradient from its rows' residuals on the way and keeps no per-batch arrays. Batc
 the whole training set is batch GD; the last partial batch of an epoch is kept (it is smaller).
 Losses on the record are exact (see :mod:`core.quadratic`).
 """
+
 from __future__ import annotations
 
 import functools
@@ -80,8 +81,15 @@ class Trajectory:
     stopped_after_epoch: int | None = None
 
     def __post_init__(self) -> None:
-        for name in ("params", "grads", "batch_loss", "train_loss", "epoch_updates",
-                     "val_loss_epoch", "order"):
+        for name in (
+            "params",
+            "grads",
+            "batch_loss",
+            "train_loss",
+            "epoch_updates",
+            "val_loss_epoch",
+            "order",
+        ):
             getattr(self, name).setflags(write=False)
 
     @property
@@ -95,7 +103,7 @@ class Trajectory:
     def batch_members(self, k: int) -> np.ndarray:
         """Training-split row numbers used by update ``k`` (0-based)."""
         epoch, j = divmod(k, self.updates_per_epoch)
-        return self.order[epoch, j * self.batch_size:(j + 1) * self.batch_size]
+        return self.order[epoch, j * self.batch_size : (j + 1) * self.batch_size]
 
 
 def visit_order(n: int, epochs: int, *, shuffle: bool, seed: int) -> np.ndarray:
@@ -320,22 +328,31 @@ def run_descent(
     upe = len(range(0, n, batch_size))
     plain = optimizer is None or optimizer.name == "gd"
     train_loss = None
-    if (plain and theta0.shape[0] == 2 and epochs * upe >= fastloop.MIN_UPDATES
-            and fastloop.available()):  # a long run: one compiled pass does it all
+    if (
+        plain
+        and theta0.shape[0] == 2
+        and epochs * upe >= fastloop.MIN_UPDATES
+        and fastloop.available()
+    ):  # a long run: one compiled pass does it all
         params, grads, batch_loss, train_loss, diverged_at = fastloop.run2(
-            phi_train, y_train, order, batch_size, theta0, lr, q_train, excess_limit, mask)
+            phi_train, y_train, order, batch_size, theta0, lr, q_train, excess_limit, mask
+        )
         sizes = batch_sizes(n, batch_size, epochs)
     else:
         A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
-        params, grads, diverged_at = _descend(A, g, theta0, lr, q_train, excess_limit, mask,
-                                              optimizer)
-        batch_loss = _batch_losses(phi_train, y_train, order, sizes, params, grads.shape[0],
-                                   batch_size)
+        params, grads, diverged_at = _descend(
+            A, g, theta0, lr, q_train, excess_limit, mask, optimizer
+        )
+        batch_loss = _batch_losses(
+            phi_train, y_train, order, sizes, params, grads.shape[0], batch_size
+        )
     done = grads.shape[0]
     stopped = None
     if stop_below is not None and done >= upe:
         complete = done // upe * upe
-        sums = np.add.reduceat(batch_loss[:complete] * sizes[:complete], np.arange(0, complete, upe))
+        sums = np.add.reduceat(
+            batch_loss[:complete] * sizes[:complete], np.arange(0, complete, upe)
+        )
         below = np.flatnonzero(sums / n < stop_below)
         if below.size:
             stopped = int(below[0]) + 1
@@ -343,11 +360,11 @@ def run_descent(
             params, grads, batch_loss = params[: done + 1], grads[:done], batch_loss[:done]
             diverged_at = None
 
-    train_loss = (quadratic.loss(q_train, params) if train_loss is None
-                  else train_loss[: done + 1])
+    train_loss = quadratic.loss(q_train, params) if train_loss is None else train_loss[: done + 1]
     epoch_updates = np.arange(0, done + 1, upe)
-    val_loss_epoch = (quadratic.loss(q_val, params[epoch_updates]) if q_val is not None
-                      else np.empty(0))
+    val_loss_epoch = (
+        quadratic.loss(q_val, params[epoch_updates]) if q_val is not None else np.empty(0)
+    )
 
     excess = train_loss - floor
     converged_at = None
@@ -357,7 +374,9 @@ def run_descent(
         first_settled = 0 if above.size == 0 else above[-1] + 1
         if first_settled <= done:
             converged_at = int(first_settled)
-    status = "diverged" if diverged_at else ("converged" if converged_at is not None else "completed")
+    status = (
+        "diverged" if diverged_at else ("converged" if converged_at is not None else "completed")
+    )
     return Trajectory(
         params=params,
         grads=grads,

@@ -7,6 +7,7 @@ about as much, so it is used only for runs long enough to gain from it; shorter 
 without numba use the pure-Python loop in ``core.descent``. Both give the same numbers (to
 rounding: a test holds them to 1e-12).
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -22,8 +23,31 @@ def _build():
     import numba  # lazy: importing numba takes ~0.8 s, which a cold start should not pay
 
     @numba.njit(cache=True, nogil=True)
-    def run2(phi0, phi1, y, order, n, batch_size, K, b, w, lr, m0, m1, s0, s1, r00, r01, r11,
-             loss_min, limit, out_p, out_g, out_bl, out_tl):
+    def run2(
+        phi0,
+        phi1,
+        y,
+        order,
+        n,
+        batch_size,
+        K,
+        b,
+        w,
+        lr,
+        m0,
+        m1,
+        s0,
+        s1,
+        r00,
+        r01,
+        r11,
+        loss_min,
+        limit,
+        out_p,
+        out_g,
+        out_bl,
+        out_tl,
+    ):
         upe = (n + batch_size - 1) // batch_size
         out_p[0, 0] = b
         out_p[0, 1] = w
@@ -94,12 +118,36 @@ def run2(phi, y, order, batch_size, theta0, lr, q, limit, mask):
     params, grads = np.empty((K + 1, 2)), np.empty((K, 2))
     batch_loss, train_loss = np.empty(K), np.empty(K + 1)
     R, star = q.R, q.theta_star
-    done = compiled(np.ascontiguousarray(phi[:, 0]), np.ascontiguousarray(phi[:, 1]),
-                    np.ascontiguousarray(y, dtype=float), order.ravel(), n, batch_size, K,
-                    float(theta0[0]), float(theta0[1]), float(lr), float(mask[0]), float(mask[1]),
-                    float(star[0]), float(star[1]), float(R[0, 0]), float(R[0, 1]),
-                    float(R[1, 1]), float(q.loss_min), float(limit), params, grads, batch_loss,
-                    train_loss)
+    done = compiled(
+        np.ascontiguousarray(phi[:, 0]),
+        np.ascontiguousarray(phi[:, 1]),
+        np.ascontiguousarray(y, dtype=float),
+        order.ravel(),
+        n,
+        batch_size,
+        K,
+        float(theta0[0]),
+        float(theta0[1]),
+        float(lr),
+        float(mask[0]),
+        float(mask[1]),
+        float(star[0]),
+        float(star[1]),
+        float(R[0, 0]),
+        float(R[0, 1]),
+        float(R[1, 1]),
+        float(q.loss_min),
+        float(limit),
+        params,
+        grads,
+        batch_loss,
+        train_loss,
+    )
     diverged_at = None if done == K else done + 1
-    return (params[: done + 1], grads[:done], batch_loss[:done], train_loss[: done + 1],
-            diverged_at)
+    return (
+        params[: done + 1],
+        grads[:done],
+        batch_loss[:done],
+        train_loss[: done + 1],
+        diverged_at,
+    )

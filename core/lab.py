@@ -2,6 +2,7 @@
 
 Everything the page draws comes from here, keyed by small frozen specs so a caller can cache it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -48,8 +49,8 @@ class RunSpec:
     start: tuple[float, float] | None = None
     train_b: bool = True  # False holds b at its start: the model y = w x of seeds 000 and 001
     optimizer: str = "gd"  # a name from core.optimizers.NAMES
-    beta: float = 0.9      # momentum / RMSProp's rho / Adam's beta1
-    beta2: float = 0.999   # Adam's beta2
+    beta: float = 0.9  # momentum / RMSProp's rho / Adam's beta1
+    beta2: float = 0.999  # Adam's beta2
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -65,8 +66,14 @@ def make_dataset(spec: DataSpec) -> datasets.Dataset:
         return datasets.d2l_tiny(noisy=spec.scenario == "tiny_noisy")
     if spec.scenario == "synthetic":
         return datasets.synthetic(
-            true_w=spec.true_w, true_b=spec.true_b, n=min(spec.n, MAX_N), noise=spec.noise,
-            x_low=spec.x_low, x_high=spec.x_high, seed=spec.seed, val_fraction=spec.val_fraction,
+            true_w=spec.true_w,
+            true_b=spec.true_b,
+            n=min(spec.n, MAX_N),
+            noise=spec.noise,
+            x_low=spec.x_low,
+            x_high=spec.x_high,
+            seed=spec.seed,
+            val_fraction=spec.val_fraction,
         )
     raise ValueError(f"unknown scenario {spec.scenario!r}")  # uploads live in the session only
 
@@ -130,9 +137,16 @@ def max_epochs(n_train: int, batch_size: int) -> int:
 def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
     epochs = min(spec.epochs, max_epochs(problem.n_train, spec.batch_size))
     return descent.run_descent(
-        problem.phi_train, problem.data.y_train, start_point(spec),
-        lr=spec.lr, batch_size=spec.batch_size, epochs=epochs, shuffle=spec.shuffle,
-        seed=spec.seed, q_train=problem.q_train, q_val=problem.q_val,
+        problem.phi_train,
+        problem.data.y_train,
+        start_point(spec),
+        lr=spec.lr,
+        batch_size=spec.batch_size,
+        epochs=epochs,
+        shuffle=spec.shuffle,
+        seed=spec.seed,
+        q_train=problem.q_train,
+        q_val=problem.q_val,
         trainable=(spec.train_b, True),
         optimizer=optimizers.make(spec.optimizer, spec.lr, beta=spec.beta, beta2=spec.beta2),
     )
@@ -147,8 +161,12 @@ class Window:
     w: tuple[float, float]
 
     def contains(self, params: np.ndarray) -> np.ndarray:
-        return ((params[..., 0] >= self.b[0]) & (params[..., 0] <= self.b[1])
-                & (params[..., 1] >= self.w[0]) & (params[..., 1] <= self.w[1]))
+        return (
+            (params[..., 0] >= self.b[0])
+            & (params[..., 0] <= self.b[1])
+            & (params[..., 1] >= self.w[0])
+            & (params[..., 1] <= self.w[1])
+        )
 
 
 def view_window(problem: Problem, theta0: np.ndarray, *, margin: float = 1.5) -> Window:

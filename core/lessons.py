@@ -2,6 +2,7 @@
 
 Pure specs; their words live in ``ui.text`` under ``lesson.<key>.*``.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ BOOK = DataSpec(scenario="book")
 
 @dataclass(frozen=True)
 class Variant:
-    label: str          # shown as is (a number or a short setting); translated when it is a key
+    label: str  # shown as is (a number or a short setting); translated when it is a key
     data: DataSpec
     scaled: bool
     run: RunSpec
@@ -38,25 +39,72 @@ def _book_run(**kw) -> RunSpec:
 
 
 LESSONS = (
-    Lesson("learning_rate", tuple(
-        Variant(f"η = {lr:g}", BOOK, False, _book_run(lr=lr)) for lr in (0.2, 0.8, 1.1)),
-        margin=3.5),
-    Lesson("bad_feature", (
-        Variant("x × 10", DataSpec(scenario="book_x10"), False, _book_run(lr=0.03)),
-        Variant("standardised", DataSpec(scenario="book_x10"), True, _book_run(lr=0.03)),
-    )),
-    Lesson("batch_size", tuple(
-        Variant(label, BOOK, False, RunSpec(lr=0.1, batch_size=b, epochs=20, shuffle=True, seed=42))
-        for label, b in (("80 · full batch", 80), ("16 · mini-batch", 16), ("1 · one sample", 1)))),
-    Lesson("noise_floor", tuple(
-        Variant(label, DataSpec(scenario=scenario), False,
-                RunSpec(lr=0.03, batch_size=1, epochs=300, shuffle=True, seed=20, start=(0.0, 2.0),
-                        train_b=False))
-        for label, scenario in (("y = 0, 1, 2, 3", "tiny_clean"), ("y = 0, 1, 2, 3.1", "tiny_noisy")))),
-    Lesson("cost_vs_sample", tuple(
-        Variant(label, DataSpec(scenario="course"), False,
-                RunSpec(lr=0.01, batch_size=b, epochs=100, shuffle=False, start=(0.0, 1.0),
-                        train_b=False))
-        for label, b in (("cost over all data", 3), ("loss of one sample", 1)))),
+    Lesson(
+        "learning_rate",
+        tuple(Variant(f"η = {lr:g}", BOOK, False, _book_run(lr=lr)) for lr in (0.2, 0.8, 1.1)),
+        margin=3.5,
+    ),
+    Lesson(
+        "bad_feature",
+        (
+            Variant("x × 10", DataSpec(scenario="book_x10"), False, _book_run(lr=0.03)),
+            Variant("standardised", DataSpec(scenario="book_x10"), True, _book_run(lr=0.03)),
+        ),
+    ),
+    Lesson(
+        "batch_size",
+        tuple(
+            Variant(
+                label, BOOK, False, RunSpec(lr=0.1, batch_size=b, epochs=20, shuffle=True, seed=42)
+            )
+            for label, b in (
+                ("80 · full batch", 80),
+                ("16 · mini-batch", 16),
+                ("1 · one sample", 1),
+            )
+        ),
+    ),
+    Lesson(
+        "noise_floor",
+        tuple(
+            Variant(
+                label,
+                DataSpec(scenario=scenario),
+                False,
+                RunSpec(
+                    lr=0.03,
+                    batch_size=1,
+                    epochs=300,
+                    shuffle=True,
+                    seed=20,
+                    start=(0.0, 2.0),
+                    train_b=False,
+                ),
+            )
+            for label, scenario in (
+                ("y = 0, 1, 2, 3", "tiny_clean"),
+                ("y = 0, 1, 2, 3.1", "tiny_noisy"),
+            )
+        ),
+    ),
+    Lesson(
+        "cost_vs_sample",
+        tuple(
+            Variant(
+                label,
+                DataSpec(scenario="course"),
+                False,
+                RunSpec(
+                    lr=0.01,
+                    batch_size=b,
+                    epochs=100,
+                    shuffle=False,
+                    start=(0.0, 1.0),
+                    train_b=False,
+                ),
+            )
+            for label, b in (("cost over all data", 3), ("loss of one sample", 1))
+        ),
+    ),
 )
 BY_KEY = {lesson.key: lesson for lesson in LESSONS}

@@ -1,4 +1,5 @@
 """The straight-line model y = b + w x and its design matrix."""
+
 from __future__ import annotations
 
 import numpy as np

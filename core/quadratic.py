@@ -10,6 +10,7 @@ is a sum of non-negative terms: no cancellation even when y is around 1e6 and th
 (the expanded form ``theta^T A theta - 2 g^T theta + c`` loses every digit there).
 A grid of G x G cells costs O(G^2 p) however many points the data has.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -136,11 +137,14 @@ def loss_grid(
     d0 = base - q.theta_star
     d0[i] = 0.0
     d0[j] = 0.0
-    offset = q.R @ d0                                      # (p,)
+    offset = q.R @ d0  # (p,)
     di = np.asarray(values_i, dtype=float) - q.theta_star[i]
     dj = np.asarray(values_j, dtype=float) - q.theta_star[j]
-    r = offset[:, None, None] + q.R[:, i, None, None] * di[None, None, :] \
-        + q.R[:, j, None, None] * dj[None, :, None]        # (p, Gj, Gi)
+    r = (
+        offset[:, None, None]
+        + q.R[:, i, None, None] * di[None, None, :]
+        + q.R[:, j, None, None] * dj[None, :, None]
+    )  # (p, Gj, Gi)
     return q.loss_min + np.einsum("kab,kab->ab", r, r)
 
 

@@ -1,4 +1,5 @@
 """Feature standardisation, fitted on the training split only (population std, like sklearn)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -54,4 +55,6 @@ def to_original(scaler: Scaler, theta: np.ndarray) -> np.ndarray:
 def to_scaled(scaler: Scaler, theta: np.ndarray) -> np.ndarray:
     """Inverse of :func:`to_original`: ``b' = b + w mean``, ``w' = w std``."""
     theta = np.asarray(theta, dtype=float)
-    return np.stack([theta[..., 0] + theta[..., 1] * scaler.mean, theta[..., 1] * scaler.std], axis=-1)
+    return np.stack(
+        [theta[..., 0] + theta[..., 1] * scaler.mean, theta[..., 1] * scaler.std], axis=-1
+    )

@@ -3,6 +3,7 @@ bias (seed 001, d2l 3.2) and polynomial features (seed 003). Each comes with its
 
 Every model is linear in its parameters, so the same quadratic-form core applies unchanged.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,11 +20,11 @@ class Recipe:
     """
 
     key: str
-    phi: np.ndarray            # (n, p) design matrix
-    y: np.ndarray              # (n,)
-    names: tuple[str, ...]     # parameter names, in column order
-    theta_true: np.ndarray     # (p,) the parameters the data was made from
-    theta0: np.ndarray         # (p,) the tutorial's start
+    phi: np.ndarray  # (n, p) design matrix
+    y: np.ndarray  # (n,)
+    names: tuple[str, ...]  # parameter names, in column order
+    theta_true: np.ndarray  # (p,) the parameters the data was made from
+    theta0: np.ndarray  # (p,) the tutorial's start
     lr: float
     tutorial_lr: float
     batch_size: int
@@ -51,9 +52,19 @@ def d2l_linear(*, seed: int = 20, n: int = 1000) -> Recipe:
     X = rng.normal(0.0, 1.0, (n, 2))
     y = X @ np.array([2.0, -3.4]) + 4.2 + rng.normal(0.0, 0.01, n)
     w0 = rng.normal(0.0, 0.01, 2)
-    return Recipe("d2l", np.column_stack([np.ones(n), X]), y, ("b", "w1", "w2"),
-                  np.array([4.2, 2.0, -3.4]), np.array([0.0, *w0]), lr=0.00015,
-                  tutorial_lr=0.0003, batch_size=10, epochs=300, shuffle=True)
+    return Recipe(
+        "d2l",
+        np.column_stack([np.ones(n), X]),
+        y,
+        ("b", "w1", "w2"),
+        np.array([4.2, 2.0, -3.4]),
+        np.array([0.0, *w0]),
+        lr=0.00015,
+        tutorial_lr=0.0003,
+        batch_size=10,
+        epochs=300,
+        shuffle=True,
+    )
 
 
 def polynomial_003() -> Recipe:
@@ -64,10 +75,21 @@ def polynomial_003() -> Recipe:
     Its gradient ``2 (y_pred - y_true) * feature`` is this app's, so the lr is the same.
     """
     x = np.array([0.01 * i for i in range(100)])
-    y = np.array([4 * v ** 2 + 5 * v + 6 for v in x])
-    return Recipe("poly", np.column_stack([x**2, x, np.ones_like(x)]), y, ("w1", "w2", "w3"),
-                  np.array([4.0, 5.0, 6.0]), np.array([1.0, 0.0, 1.0]), lr=0.001,
-                  tutorial_lr=0.001, batch_size=1, epochs=1000, shuffle=False, stop_below=1e-5)
+    y = np.array([4 * v**2 + 5 * v + 6 for v in x])
+    return Recipe(
+        "poly",
+        np.column_stack([x**2, x, np.ones_like(x)]),
+        y,
+        ("w1", "w2", "w3"),
+        np.array([4.0, 5.0, 6.0]),
+        np.array([1.0, 0.0, 1.0]),
+        lr=0.001,
+        tutorial_lr=0.001,
+        batch_size=1,
+        epochs=1000,
+        shuffle=False,
+        stop_below=1e-5,
+    )
 
 
 RECIPES = {"d2l": d2l_linear, "poly": polynomial_003}

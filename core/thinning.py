@@ -1,11 +1,13 @@
 """Choose which points of a long path to draw."""
+
 from __future__ import annotations
 
 import numpy as np
 
 
-def display_indices(n_points: int, keep: np.ndarray | None = None, *, max_points: int = 3000,
-                    head: int = 200) -> np.ndarray:
+def display_indices(
+    n_points: int, keep: np.ndarray | None = None, *, max_points: int = 3000, head: int = 200
+) -> np.ndarray:
     """Sorted indices into a path of ``n_points`` to draw, at most about ``max_points`` of them.
 
     Always kept: the first ``head`` points (where the path moves most), the last point and every

@@ -3,20 +3,22 @@
 Usage: python scripts/screenshot.py OUT.png [QUERY] [WIDTHxHEIGHT] [PAGE] [CHARTS]
 Starts its own server, waits until every chart has drawn, and captures the whole page.
 """
+
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright
 
-from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 WAIT_CHARTS = """(n) => { const g = [...document.querySelectorAll('.losslab-plot')];
   return g.length >= n && g.every(d => d._fullData && d._fullData.length); }"""
 
 
-def main(out: str, query: str = "", size: str = "1400x900", path: str = "",
-         charts: str = "4") -> None:
+def main(
+    out: str, query: str = "", size: str = "1400x900", path: str = "", charts: str = "4"
+) -> None:
     width, height = (int(v) for v in size.split("x"))
     with streamlit_server() as url, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,4 +1,5 @@
 """Helpers to run the app in AppTest and read the figures it sent."""
+
 from __future__ import annotations
 
 import base64

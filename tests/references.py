@@ -1,4 +1,5 @@
 """Independent references: plain loops over the raw data, written the way a tutorial writes them."""
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -26,7 +27,7 @@ def minibatch_loop(x, y, b: float, w: float, lr: float, order_rows, batch_size: 
     path = [(b, w)]
     for row in order_rows:
         for start in range(0, len(row), batch_size):
-            batch = row[start:start + batch_size]
+            batch = row[start : start + batch_size]
             gb = gw = 0.0
             for i in batch:
                 error = b + w * x[i] - y[i]

@@ -1,8 +1,7 @@
 import math
 
-import pytest
-
 import numpy as np
+import pytest
 
 from core import lab, optimizers, scaling
 from tests.apptest_util import figures, fresh_app, numbers_in
@@ -19,8 +18,9 @@ def test_suggested_rates_straddle_the_stable_limit():
     rates = suggested_rates(problem.stable_lr)
     assert len(rates) == 4
     assert rates[0] < rates[1] < rates[2] < problem.stable_lr < rates[3]
-    runs = [lab.run(problem, lab.RunSpec(lr=r, batch_size=80, epochs=200, shuffle=False))
-            for r in rates]
+    runs = [
+        lab.run(problem, lab.RunSpec(lr=r, batch_size=80, epochs=200, shuffle=False)) for r in rates
+    ]
     assert [r.status == "diverged" for r in runs] == [False, False, False, True]
 
 
@@ -33,7 +33,9 @@ def test_each_comparison_draws_and_tabulates_its_runs(kind):
     assert len(at.dataframe[0].value) == expected
     for fig in figures(at):
         for trace in fig["data"]:
-            values = [v for v in numbers_in({k: trace.get(k) for k in ("x", "y", "z")}) if v is not None]
+            values = [
+                v for v in numbers_in({k: trace.get(k) for k in ("x", "y", "z")}) if v is not None
+            ]
             assert all(math.isfinite(v) for v in values)
     link = dict(at.query_params)
     assert link.get("compare") == (None if kind == "lr" else kind)  # lr is the default
@@ -45,8 +47,9 @@ def test_runs_in_a_comparison_share_start_and_batch_order(kind):
     for raw against standardised, and visit the examples in the same order."""
     data = lab.DataSpec()
     base = lab.RunSpec(lr=0.1, batch_size=16, epochs=4, shuffle=True, seed=3)
-    variants = _variants(kind, data, False, base, (0.01, 0.1, 0.5), (80, 16, 1),
-                         optimizers.NAMES, 80)
+    variants = _variants(
+        kind, data, False, base, (0.01, 0.1, 0.5), (80, 16, 1), optimizers.NAMES, 80
+    )
     assert len(variants) >= 2
     runs = []
     for v in variants:

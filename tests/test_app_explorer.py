@@ -37,9 +37,11 @@ def test_default_opens_on_the_book_scenario_with_the_books_numbers():
     b, w = drawn_path(at)
     assert (b[0], w[0]) == pytest.approx((0.49671415, -0.1382643), abs=1e-6)  # the book's start
     assert any("Converged" in s.value for s in at.success)
+
     def axis_titles(start):
         layout = figure(at, start)["layout"]
         return tuple(layout[a].get("title", {}).get("text") for a in ("xaxis", "yaxis"))
+
     assert axis_titles("Contour") == ("b", "w") and axis_titles("Loss against") == ("epoch", "MSE")
     assert axis_titles("Data") == ("x", "y") and axis_titles("Cross-sections") == ("w", "MSE")
     assert figure(at, "Cross-sections")["layout"]["xaxis2"]["title"]["text"] == "b"
@@ -137,9 +139,12 @@ def test_path_that_leaves_the_plot_is_said_to_have_left():
 
 
 def _timeline_data(at):
-    bar = next(c for c in at.get("bidi_component")
-               if c.proto.component_name == "losslab-plot.timeline"
-               and json.loads(c.proto.json).get("role") == "bar")
+    bar = next(
+        c
+        for c in at.get("bidi_component")
+        if c.proto.component_name == "losslab-plot.timeline"
+        and json.loads(c.proto.json).get("role") == "bar"
+    )
     return json.loads(bar.proto.json)
 
 
@@ -149,6 +154,7 @@ def _decode(array):
 
 def test_a_step_in_the_link_opens_the_timeline_there():
     from core import lab
+
     at = fresh_app(batch="16", epochs="6", step="7")
     assert_healthy(at)
     data = _timeline_data(at)
@@ -166,8 +172,9 @@ def test_a_step_in_the_link_opens_the_timeline_there():
     assert at.query_params["step"] == "7"
 
 
-@pytest.mark.parametrize("step, start", [("999999", 30), ("31", 30), ("-3", 0), ("abc", 30),
-                                         ("2.5", 30)])
+@pytest.mark.parametrize(
+    "step, start", [("999999", 30), ("31", 30), ("-3", 0), ("abc", 30), ("2.5", 30)]
+)
 def test_a_bad_or_too_large_step_opens_at_the_end_with_a_notice(step, start):
     at = fresh_app(batch="16", epochs="6", step=step)
     assert_healthy(at)
@@ -208,8 +215,10 @@ def test_the_loss_curve_keeps_its_axes_while_the_learning_rate_moves():
         at = fresh_app(lr=lr, batch="16", epochs="50")
         assert_healthy(at)
         curve = figure(at, "Loss against")
-        starts = [float(np.asarray(trace(curve, name)["y"])[0])
-                  for name in ("train", "validation", "mini-batch loss")]
+        starts = [
+            float(np.asarray(trace(curve, name)["y"])[0])
+            for name in ("train", "validation", "mini-batch loss")
+        ]
         bottom, top = curve["layout"]["yaxis"]["range"]
         assert bottom == 0 and max(starts) < top <= 1.05 * max(starts) * (1 + 1e-6)  # float32 data
         assert curve["layout"]["xaxis"]["range"] == [0, 50]

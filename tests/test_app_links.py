@@ -1,20 +1,36 @@
 """Links through real sessions (AppTest): state -> URL -> fresh session gives the same state."""
+
 import random
 
 import numpy as np
 import pytest
 
-from ui import params
-from ui.text import plain
 from tests.apptest_util import figure, fresh_app, trace
 from tests.test_params import random_state
+from ui import params
+from ui.text import plain
 
-WIDGET_OF = {"scenario": "selectbox", "lr": "select_slider", "batch": "select_slider",
-             "epochs": "slider", "scaling": "radio", "b0": "slider", "w0": "slider",
-             "seed": "number_input", "shuffle": "toggle", "log": "toggle", "lang": "selectbox",
-             "projector": "toggle", "n": "slider", "noise": "slider", "true_w": "number_input",
-             "true_b": "number_input", "x_min": "number_input", "x_max": "number_input",
-             "val": "slider"}
+WIDGET_OF = {
+    "scenario": "selectbox",
+    "lr": "select_slider",
+    "batch": "select_slider",
+    "epochs": "slider",
+    "scaling": "radio",
+    "b0": "slider",
+    "w0": "slider",
+    "seed": "number_input",
+    "shuffle": "toggle",
+    "log": "toggle",
+    "lang": "selectbox",
+    "projector": "toggle",
+    "n": "slider",
+    "noise": "slider",
+    "true_w": "number_input",
+    "true_b": "number_input",
+    "x_min": "number_input",
+    "x_max": "number_input",
+    "val": "slider",
+}
 
 
 def widget_value(at, key):
@@ -22,8 +38,10 @@ def widget_value(at, key):
 
 
 def drawn_path(at):
-    path = trace(figure(at, "Contour" if widget_value(at, "lang") == "en" else "等高线"),
-                 "path" if widget_value(at, "lang") == "en" else "路径")
+    path = trace(
+        figure(at, "Contour" if widget_value(at, "lang") == "en" else "等高线"),
+        "path" if widget_value(at, "lang") == "en" else "路径",
+    )
     return np.asarray(path["x"]), np.asarray(path["y"])
 
 
@@ -59,8 +77,20 @@ def test_a_batch_beyond_the_data_set_opens_as_full_batch():
     assert "batch" not in dict(at.query_params)
 
 
-MUTATIONS = ["nan", "inf", "-inf", "1e309", "", "x" * 500, "-1", "1e9", "0.5.5", "None", "[]",
-             "<script>alert(1)</script>"]
+MUTATIONS = [
+    "nan",
+    "inf",
+    "-inf",
+    "1e309",
+    "",
+    "x" * 500,
+    "-1",
+    "1e9",
+    "0.5.5",
+    "None",
+    "[]",
+    "<script>alert(1)</script>",
+]
 
 
 @pytest.mark.parametrize("case", range(10))

@@ -15,10 +15,12 @@ def test_one_weight_opens_on_the_course_notes_and_prints_their_predictions():
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert metrics["Prediction for x = 4, before"] == "4"
-    assert float(metrics["after, batch GD (all data per step)"]) == pytest.approx(4 * course_batch_loop(),
-                                                                      rel=1e-9)
-    assert float(metrics["after, SGD (one sample per step)"]) == pytest.approx(4 * course_sgd_loop(),
-                                                                        rel=1e-9)
+    assert float(metrics["after, batch GD (all data per step)"]) == pytest.approx(
+        4 * course_batch_loop(), rel=1e-9
+    )
+    assert float(metrics["after, SGD (one sample per step)"]) == pytest.approx(
+        4 * course_sgd_loop(), rel=1e-9
+    )
 
 
 def test_one_weight_tangent_has_the_gradients_slope():

@@ -21,18 +21,21 @@ def test_a_good_file_is_drawn_with_its_columns():
     assert "scenario" in dict(at.query_params)  # the link says "upload" (the file is not in it)
 
 
-@pytest.mark.parametrize("content,message", [
-    (b"", "The file is empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
-    (b"x,y\n", "header row but no data"),
-    (b"x,y\n1,2\n", "single row"),
-    (b"x,x\n1,2\n3,4\n", "both called"),
-    (b"x,y\n1,2\n3,4,5\n", "Row 3 has 3 cells"),
-    (b"x,y\n1,2\n3,nan\n", "infinite or missing"),
-    (b"x,y\n1,2\na,b\nc,d\n", "too many to skip"),
-    (b"x,y\n" + b"7,1\n" * 20, "no slope can be fitted"),
-    (b"x,y\n" + b"1,2\n" * 600_000, "at most 2,000,000"),
-])
+@pytest.mark.parametrize(
+    "content,message",
+    [
+        (b"", "The file is empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        (b"x,y\n", "header row but no data"),
+        (b"x,y\n1,2\n", "single row"),
+        (b"x,x\n1,2\n3,4\n", "both called"),
+        (b"x,y\n1,2\n3,4,5\n", "Row 3 has 3 cells"),
+        (b"x,y\n1,2\n3,nan\n", "infinite or missing"),
+        (b"x,y\n1,2\na,b\nc,d\n", "too many to skip"),
+        (b"x,y\n" + b"7,1\n" * 20, "no slope can be fitted"),
+        (b"x,y\n" + b"1,2\n" * 600_000, "at most 2,000,000"),
+    ],
+)
 def test_bad_files_get_a_specific_message_and_no_traceback(content, message):
     at = uploaded(content)
     assert not at.exception, [e.value for e in at.exception]

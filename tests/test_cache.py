@@ -1,4 +1,5 @@
 """The process-wide memo behind ui/cache.py."""
+
 from __future__ import annotations
 
 import threading
@@ -15,12 +16,12 @@ def test_bounded_least_recently_used_and_keyed_by_value():
     assert memo(lab.RunSpec(lr=0.1), False) == (0.1, False)  # an equal spec: no new call
     assert len(calls) == 1
     memo(b, False)
-    memo(a, False)       # a is now the most recent
-    memo(c, False)       # evicts b
+    memo(a, False)  # a is now the most recent
+    memo(c, False)  # evicts b
     assert len(memo) == 2
     memo(a, False)
     assert len(calls) == 3
-    memo(b, False)       # b was evicted: computed again
+    memo(b, False)  # b was evicted: computed again
     assert len(calls) == 4
 
 
@@ -29,6 +30,7 @@ def test_a_failed_call_stores_nothing():
         if x < 0:
             raise ValueError("negative")
         return x
+
     memo = _Shared(make, 4)
     for _ in range(2):
         try:
@@ -67,8 +69,10 @@ def test_a_runs_bytes_are_counted_from_its_arrays():
     import numpy as np
 
     from ui.cache import nbytes
-    problem = lab.make_problem(lab.make_dataset(lab.DataSpec(scenario="synthetic", n=1000)),
-                               scaled=False)
+
+    problem = lab.make_problem(
+        lab.make_dataset(lab.DataSpec(scenario="synthetic", n=1000)), scaled=False
+    )
     traj = lab.run(problem, lab.RunSpec(lr=0.01, batch_size=1, epochs=3))
     arrays = [traj.params, traj.grads, traj.batch_loss, traj.train_loss]
     assert nbytes(traj) >= sum(a.nbytes for a in arrays) > 3 * 800 * 4 * 8
@@ -81,6 +85,7 @@ def test_an_upload_sessions_memo_is_bounded_in_bytes_too():
     import numpy as np
 
     from ui.cache import _SESSION_MEMO_BYTES, _SESSION_MEMO_SIZE, _Memo
+
     memo = _Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES)
     run = 50 * 2**20  # what a run of a million updates holds
     for k in range(_SESSION_MEMO_SIZE):

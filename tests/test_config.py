@@ -1,4 +1,5 @@
 """The settings a public link relies on."""
+
 import tomllib
 from pathlib import Path
 

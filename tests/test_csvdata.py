@@ -42,15 +42,19 @@ def test_windows_line_endings_quotes_and_blank_lines():
     np.testing.assert_array_equal(table.values, [[1, 2], [3, 4]])
 
 
-@pytest.mark.parametrize("raw,code", [
-    (b"", "empty"), (b"   \n\n", "empty"),
-    (b"\x00\x01\x02binary\x00", "binary"),
-    (bytes(range(256)) * 10, "binary"),
-    (b"just one column\n1\n2\n", "one_column"),
-    (b"x,y\n", "header_only"),
-    (b"x,y\n1,2\n", "single_row"),
-    (b"x,x\n1,2\n3,4\n", "duplicate"),
-])
+@pytest.mark.parametrize(
+    "raw,code",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x00\x01\x02binary\x00", "binary"),
+        (bytes(range(256)) * 10, "binary"),
+        (b"just one column\n1\n2\n", "one_column"),
+        (b"x,y\n", "header_only"),
+        (b"x,y\n1,2\n", "single_row"),
+        (b"x,x\n1,2\n3,4\n", "duplicate"),
+    ],
+)
 def test_refusals_have_specific_codes(raw, code):
     assert refused(raw).code == code
 
@@ -65,7 +69,9 @@ def test_a_few_non_numeric_rows_are_skipped_and_counted_many_are_refused():
     table = parse_csv(("x,y\n" + body + "oops,3\n4,\n").encode())
     assert table.skipped_rows == (32, 33) and table.values.shape == (30, 2)
     error = refused(("x,y\n1,2\n2,3\na,b\nc,d\n").encode())
-    assert error.code == "non_numeric" and error.details["skipped"] == 2 and error.details["line"] == 4
+    assert (
+        error.code == "non_numeric" and error.details["skipped"] == 2 and error.details["line"] == 4
+    )
 
 
 @pytest.mark.parametrize("bad", ["nan", "inf", "-inf", "1e999", "NaN"])

@@ -16,18 +16,18 @@ def book_loop(epochs: int, lr: float = 0.1):
     true_b, true_w, N = 1, 2, 100
     np.random.seed(42)
     x = np.random.rand(N, 1)
-    epsilon = (.1 * np.random.randn(N, 1))
+    epsilon = 0.1 * np.random.randn(N, 1)
     y = true_b + true_w * x + epsilon
     idx = np.arange(N)
     np.random.shuffle(idx)
-    train_idx = idx[:int(N * .8)]
+    train_idx = idx[: int(N * 0.8)]
     x_train, y_train = x[train_idx], y[train_idx]
     np.random.seed(42)
     b = np.random.randn(1)
     w = np.random.randn(1)
     for _ in range(epochs):
         yhat = b + w * x_train
-        error = (yhat - y_train)
+        error = yhat - y_train
         b_grad = 2 * error.mean()
         w_grad = 2 * (x_train * error).mean()
         b = b - lr * b_grad
@@ -39,8 +39,9 @@ def test_book_first_update_and_1000_epochs_match_the_books_loop(book):
     data, phi = book
     start = datasets.book_initial_params()
     assert start == book_loop(0)
-    traj = descent.run_descent(phi, data.y_train, start, lr=0.1, batch_size=80, epochs=1000,
-                               shuffle=False)
+    traj = descent.run_descent(
+        phi, data.y_train, start, lr=0.1, batch_size=80, epochs=1000, shuffle=False
+    )
     np.testing.assert_allclose(traj.params[1], book_loop(1), rtol=1e-12)
     np.testing.assert_allclose(traj.params[-1], book_loop(1000), rtol=1e-10)
     # the numbers the book prints
@@ -53,8 +54,9 @@ def test_book_first_update_and_1000_epochs_match_the_books_loop(book):
 def test_trajectory_matches_a_plain_per_update_loop(book, batch_size, shuffle):
     data, phi = book
     start = (0.3, -1.2)
-    traj = descent.run_descent(phi, data.y_train, start, lr=0.05, batch_size=batch_size,
-                               epochs=5, shuffle=shuffle, seed=7)
+    traj = descent.run_descent(
+        phi, data.y_train, start, lr=0.05, batch_size=batch_size, epochs=5, shuffle=shuffle, seed=7
+    )
     expected = minibatch_loop(data.x_train, data.y_train, *start, 0.05, traj.order, batch_size)
     assert traj.params.shape == (len(expected), 2)
     np.testing.assert_allclose(traj.params, expected, rtol=1e-10, atol=1e-12)
@@ -65,8 +67,17 @@ def test_trajectory_matches_a_plain_per_update_loop(book, batch_size, shuffle):
 def test_last_partial_batch_is_kept_and_losses_are_the_batches(book):
     data, phi = book
     q_val = quadratic.fit_quadratic(models.line_design(data.x_val), data.y_val)
-    traj = descent.run_descent(phi, data.y_train, (0.0, 0.0), lr=0.05, batch_size=7, epochs=2,
-                               shuffle=True, seed=1, q_val=q_val)
+    traj = descent.run_descent(
+        phi,
+        data.y_train,
+        (0.0, 0.0),
+        lr=0.05,
+        batch_size=7,
+        epochs=2,
+        shuffle=True,
+        seed=1,
+        q_val=q_val,
+    )
     assert traj.updates_per_epoch == 12  # 11 batches of 7, one of 3
     assert len(traj.batch_members(11)) == 3
     assert traj.n_updates == 24
@@ -74,15 +85,22 @@ def test_last_partial_batch_is_kept_and_losses_are_the_batches(book):
         rows = traj.batch_members(k)
         b, w = traj.params[k]
         assert traj.batch_loss[k] == pytest.approx(
-            mse_loop(b, w, data.x_train[rows], data.y_train[rows]), rel=1e-12)
+            mse_loop(b, w, data.x_train[rows], data.y_train[rows]), rel=1e-12
+        )
         # the stored gradient is that batch's gradient at the pre-update parameters
         err = b + w * data.x_train[rows] - data.y_train[rows]
-        np.testing.assert_allclose(traj.grads[k], [2 * err.mean(), 2 * (err * data.x_train[rows]).mean()],
-                                   rtol=1e-10, atol=1e-13)
+        np.testing.assert_allclose(
+            traj.grads[k],
+            [2 * err.mean(), 2 * (err * data.x_train[rows]).mean()],
+            rtol=1e-10,
+            atol=1e-13,
+        )
     # epoch 0 is the start, then one value per completed epoch
     np.testing.assert_array_equal(traj.epoch_updates, [0, 12, 24])
     assert traj.train_loss_epoch[0] == pytest.approx(mse_loop(0, 0, data.x_train, data.y_train))
-    assert traj.val_loss_epoch[2] == pytest.approx(mse_loop(*traj.params[24], data.x_val, data.y_val))
+    assert traj.val_loss_epoch[2] == pytest.approx(
+        mse_loop(*traj.params[24], data.x_val, data.y_val)
+    )
 
 
 def test_visit_order_is_seeded_and_every_epoch_is_a_permutation():
@@ -92,16 +110,18 @@ def test_visit_order_is_seeded_and_every_epoch_is_a_permutation():
     assert not np.array_equal(a[0], a[1])
     for row in a:
         np.testing.assert_array_equal(np.sort(row), np.arange(10))
-    np.testing.assert_array_equal(descent.visit_order(10, 3, shuffle=False, seed=5),
-                                  np.tile(np.arange(10), (3, 1)))
+    np.testing.assert_array_equal(
+        descent.visit_order(10, 3, shuffle=False, seed=5), np.tile(np.arange(10), (3, 1))
+    )
 
 
 @pytest.mark.parametrize("lr", [1.1, 2.0, 10.0])
 def test_divergence_stops_at_the_first_exploding_update(book, lr):
     data, phi = book
     start = datasets.book_initial_params()
-    traj = descent.run_descent(phi, data.y_train, start, lr=lr, batch_size=80, epochs=1000,
-                               shuffle=False)
+    traj = descent.run_descent(
+        phi, data.y_train, start, lr=lr, batch_size=80, epochs=1000, shuffle=False
+    )
     assert traj.status == "diverged"
     assert np.isfinite(traj.params).all() and np.isfinite(traj.train_loss).all()
     # independent reference: the raw loop, and the first update whose loss exceeds the threshold
@@ -118,10 +138,12 @@ def test_learning_rate_just_below_the_stable_limit_converges_just_above_diverges
     data, phi = book
     q = quadratic.fit_quadratic(phi, data.y_train)
     limit = quadratic.stable_lr_limit(q)
-    below = descent.run_descent(phi, data.y_train, (0, 0), lr=0.97 * limit, batch_size=80,
-                                epochs=1000, shuffle=False)
-    above = descent.run_descent(phi, data.y_train, (0, 0), lr=1.03 * limit, batch_size=80,
-                                epochs=1000, shuffle=False)
+    below = descent.run_descent(
+        phi, data.y_train, (0, 0), lr=0.97 * limit, batch_size=80, epochs=1000, shuffle=False
+    )
+    above = descent.run_descent(
+        phi, data.y_train, (0, 0), lr=1.03 * limit, batch_size=80, epochs=1000, shuffle=False
+    )
     assert below.status == "converged"
     assert above.status == "diverged"
 
@@ -130,8 +152,12 @@ def test_book_learning_rate_lesson(book):
     """0.2 and 0.8 converge; 1.1 overshoots along b and blows up (the book's lesson)."""
     data, phi = book
     start = datasets.book_initial_params()
-    runs = {lr: descent.run_descent(phi, data.y_train, start, lr=lr, batch_size=80, epochs=1000,
-                                    shuffle=False) for lr in (0.2, 0.8, 1.1)}
+    runs = {
+        lr: descent.run_descent(
+            phi, data.y_train, start, lr=lr, batch_size=80, epochs=1000, shuffle=False
+        )
+        for lr in (0.2, 0.8, 1.1)
+    }
     assert runs[0.2].status == runs[0.8].status == "converged"
     assert runs[1.1].status == "diverged"
     b_steps = np.diff(runs[1.1].params[:, 0])
@@ -150,6 +176,7 @@ def test_invalid_arguments_are_refused(book):
 @pytest.mark.parametrize("lr", [0.05, 0.79, 1.1])
 def test_compiled_loop_gives_the_python_loops_numbers(book, lr, monkeypatch):
     from core import fastloop
+
     if not fastloop.available():
         pytest.skip("numba is not installed")
     data, phi = book

@@ -1,4 +1,5 @@
 """The component's figure serializer against plotly's own encoder (the reference)."""
+
 from __future__ import annotations
 
 import json
@@ -6,14 +7,15 @@ import json
 import numpy as np
 import plotly.io as pio
 import pytest
-from losslab_plot import figure_json
 
+from losslab_plot import figure_json
 from tests.apptest_util import _decode
 
 
 def _strict(text: str):
     def refuse(name):
         raise ValueError(f"{name} is not JSON")
+
     return json.loads(text, parse_constant=refuse)
 
 
@@ -21,11 +23,20 @@ def _figure():
     rng = np.random.default_rng(0)
     return {
         "data": [
-            {"type": "surface", "x": np.linspace(0, 1, 5, dtype=np.float32),
-             "y": np.arange(4, dtype=np.float64), "z": rng.random((4, 5)).astype(np.float32)},
-            {"type": "scatter", "x": np.arange(6), "y": rng.random(6),  # int64, float64
-             "marker": {"color": rng.random(6).astype(np.float32), "size": 3},
-             "customdata": [1, 2, 3], "mode": "lines"},
+            {
+                "type": "surface",
+                "x": np.linspace(0, 1, 5, dtype=np.float32),
+                "y": np.arange(4, dtype=np.float64),
+                "z": rng.random((4, 5)).astype(np.float32),
+            },
+            {
+                "type": "scatter",
+                "x": np.arange(6),
+                "y": rng.random(6),  # int64, float64
+                "marker": {"color": rng.random(6).astype(np.float32), "size": 3},
+                "customdata": [1, 2, 3],
+                "mode": "lines",
+            },
             {"type": "scatter", "x": [np.float64(0.5)], "y": [np.float32(2.0)], "name": "point"},
         ],
         "layout": {"title": {"text": "a"}, "xaxis": {"range": [np.float64(0.0), 1.0]}},
@@ -51,8 +62,9 @@ def _same(a, b):
 def test_same_figure_as_plotlys_encoder_and_arrays_stay_binary():
     fig = _figure()
     ours = _strict(figure_json(fig))
-    reference = json.loads(pio.to_json({"data": fig["data"], "layout": fig["layout"]},
-                                       validate=False))
+    reference = json.loads(
+        pio.to_json({"data": fig["data"], "layout": fig["layout"]}, validate=False)
+    )
     _same(_decode(ours), _decode(reference))
     surface = ours["data"][0]
     assert surface["z"]["dtype"] == "f4" and "bdata" in surface["z"]  # float32, not lists
@@ -73,7 +85,9 @@ def test_template_added_only_when_missing():
     out = _strict(figure_json(fig, template={"layout": {"font": {"size": 20}}}))
     assert out["layout"]["template"] == {"layout": {"font": {"size": 20}}}
     fig["layout"]["template"] = {"layout": {}}
-    assert _strict(figure_json(fig, template={"layout": {"x": 1}}))["layout"]["template"] == {"layout": {}}
+    assert _strict(figure_json(fig, template={"layout": {"x": 1}}))["layout"]["template"] == {
+        "layout": {}
+    }
 
 
 @pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])

@@ -1,4 +1,5 @@
 """Random combinations of every control: no exception, and nothing non-finite reaches a figure."""
+
 import math
 import random
 
@@ -13,17 +14,28 @@ from ui.views import explorer_figures
 
 def random_specs(rng: random.Random):
     data = lab.DataSpec(
-        scenario=rng.choice(lab.SCENARIOS), seed=rng.randrange(1000),
-        n=rng.choice([10, 20, 200, 2000]), noise=rng.choice([0.0, 0.01, 1.0, 5.0]),
-        true_w=rng.uniform(-10, 10), true_b=rng.uniform(-10, 10),
-        x_low=rng.choice([-1000.0, -1.0, 0.0, 999.0]), x_high=1000.0,
-        val_fraction=rng.choice([0.05, 0.2, 0.5]))
+        scenario=rng.choice(lab.SCENARIOS),
+        seed=rng.randrange(1000),
+        n=rng.choice([10, 20, 200, 2000]),
+        noise=rng.choice([0.0, 0.01, 1.0, 5.0]),
+        true_w=rng.uniform(-10, 10),
+        true_b=rng.uniform(-10, 10),
+        x_low=rng.choice([-1000.0, -1.0, 0.0, 999.0]),
+        x_high=1000.0,
+        val_fraction=rng.choice([0.05, 0.2, 0.5]),
+    )
     run = lab.RunSpec(
-        lr=rng.choice(params.LEARNING_RATES), batch_size=rng.choice([1, 2, 7, 16, 10_000]),
-        epochs=rng.choice([1, 2, 5, 12]), shuffle=rng.random() < 0.5, seed=rng.randrange(1000),
+        lr=rng.choice(params.LEARNING_RATES),
+        batch_size=rng.choice([1, 2, 7, 16, 10_000]),
+        epochs=rng.choice([1, 2, 5, 12]),
+        shuffle=rng.random() < 0.5,
+        seed=rng.randrange(1000),
         start=rng.choice([None, (rng.uniform(-10, 10), rng.uniform(-10, 10))]),
-        train_b=rng.random() < 0.8, optimizer=rng.choice(optimizers.NAMES),
-        beta=rng.choice([0.0, 0.5, 0.9, 0.999]), beta2=rng.choice([0.9, 0.999, 0.9999]))
+        train_b=rng.random() < 0.8,
+        optimizer=rng.choice(optimizers.NAMES),
+        beta=rng.choice([0.0, 0.5, 0.9, 0.999]),
+        beta2=rng.choice([0.9, 0.999, 0.9999]),
+    )
     return data, rng.random() < 0.5, run
 
 
@@ -35,8 +47,13 @@ def test_thousands_of_random_runs_through_the_core():
         problem = lab.make_problem(lab.make_dataset(data), scaled=scaled)
         traj = lab.run(problem, run)
         statuses.add(traj.status)
-        for array in (traj.params, traj.train_loss, traj.batch_loss, traj.val_loss_epoch,
-                      traj.grads):
+        for array in (
+            traj.params,
+            traj.train_loss,
+            traj.batch_loss,
+            traj.val_loss_epoch,
+            traj.grads,
+        ):
             assert np.isfinite(array).all()
         assert traj.n_updates <= lab.MAX_UPDATES
     assert statuses == {"converged", "completed", "diverged"}  # the sample reaches every ending
@@ -49,8 +66,9 @@ def test_random_runs_through_the_figures():
         problem = lab.make_problem(lab.make_dataset(data), scaled=scaled)
         traj = lab.run(problem, run)
         window = lab.view_window(problem, lab.start_point(run))
-        figs = explorer_figures(problem, window, lab.grid(problem, window, 31), traj,
-                                log_y=rng.random() < 0.5)
+        figs = explorer_figures(
+            problem, window, lab.grid(problem, window, 31), traj, log_y=rng.random() < 0.5
+        )
         for name in ("surface", "contour", "curve", "data"):
             for trace in figs[name]["data"]:
                 for key in ("x", "y", "z"):

@@ -34,15 +34,18 @@ def test_first_exit_names_the_first_point_outside():
 
 
 def test_update_budget_caps_epochs():
-    problem = lab.make_problem(lab.make_dataset(
-        lab.DataSpec(scenario="synthetic", n=lab.MAX_N, seed=1)), scaled=True)
+    problem = lab.make_problem(
+        lab.make_dataset(lab.DataSpec(scenario="synthetic", n=lab.MAX_N, seed=1)), scaled=True
+    )
     traj = lab.run(problem, lab.RunSpec(lr=0.01, batch_size=1, epochs=1000))
     assert traj.n_updates <= lab.MAX_UPDATES
     assert traj.epochs == lab.max_epochs(problem.n_train, 1) < 1000
 
 
 def test_constant_x_is_refused_with_a_reason():
-    data = datasets.Dataset("flat", np.full(10, 3.0), np.arange(10.0), np.arange(8), np.arange(8, 10))
+    data = datasets.Dataset(
+        "flat", np.full(10, 3.0), np.arange(10.0), np.arange(8), np.arange(8, 10)
+    )
     for scaled in (False, True):
         with pytest.raises(ValueError, match="constant"):
             lab.make_problem(data, scaled=scaled)

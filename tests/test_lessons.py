@@ -52,7 +52,8 @@ def test_noise_floor_lesson_clean_reaches_zero_noisy_stops_at_its_floor():
     assert quadratic.loss(clean_problem.q_train, [0.0, w]) == pytest.approx(2.0216, rel=1e-12)
     first = clean.batch_members(0)[0]
     assert clean.train_loss[1] == pytest.approx(
-        np.mean((clean.params[1, 1] * clean_problem.data.x_train - clean_problem.data.y_train) ** 2))
+        np.mean((clean.params[1, 1] * clean_problem.data.x_train - clean_problem.data.y_train) ** 2)
+    )
     if clean_problem.data.x_train[first] == 2.0:
         assert clean.train_loss[1] == pytest.approx(2.0216, rel=1e-12)
     # ...and taken literally, lr 0.3 on one sample diverges

@@ -57,10 +57,20 @@ def reference(name, phi, y, theta, steps, lr, beta=0.9, beta2=0.999, eps=1e-8):
 @pytest.mark.parametrize("name", optimizers.NAMES)
 def test_each_optimizer_follows_its_hand_written_rule(book, name):
     phi, y, q = book
-    traj = descent.run_descent(phi, y, (0.3, -0.5), lr=0.05, batch_size=len(y), epochs=60,
-                               shuffle=False, q_train=q, optimizer=optimizers.make(name, 0.05))
-    np.testing.assert_allclose(traj.params, reference(name, phi, y, (0.3, -0.5), 60, 0.05),
-                               rtol=1e-10, atol=1e-12)
+    traj = descent.run_descent(
+        phi,
+        y,
+        (0.3, -0.5),
+        lr=0.05,
+        batch_size=len(y),
+        epochs=60,
+        shuffle=False,
+        q_train=q,
+        optimizer=optimizers.make(name, 0.05),
+    )
+    np.testing.assert_allclose(
+        traj.params, reference(name, phi, y, (0.3, -0.5), 60, 0.05), rtol=1e-10, atol=1e-12
+    )
 
 
 def test_optimizers_are_pure_functions():
@@ -74,16 +84,28 @@ def test_optimizers_are_pure_functions():
 
 
 # lr chosen per optimizer for a round bowl (standardised book data, Hessian = 2 I)
-CONVERGENCE = {"gd": 0.3, "momentum": 0.1, "nesterov": 0.1, "adagrad": 0.5, "rmsprop": 0.02,
-               "adam": 0.05}
+CONVERGENCE = {
+    "gd": 0.3,
+    "momentum": 0.1,
+    "nesterov": 0.1,
+    "adagrad": 0.5,
+    "rmsprop": 0.02,
+    "adam": 0.05,
+}
 
 
 @pytest.mark.parametrize("name", optimizers.NAMES)
 def test_convergence_table_every_optimizer_reaches_the_optimum(name):
     problem = lab.make_problem(datasets.book_chapter0(), scaled=True)
     assert problem.condition == pytest.approx(1.0)
-    spec = lab.RunSpec(lr=CONVERGENCE[name], batch_size=problem.n_train, epochs=1000,
-                       shuffle=False, optimizer=name, start=(-2.0, 3.0))
+    spec = lab.RunSpec(
+        lr=CONVERGENCE[name],
+        batch_size=problem.n_train,
+        epochs=1000,
+        shuffle=False,
+        optimizer=name,
+        start=(-2.0, 3.0),
+    )
     traj = lab.run(problem, spec)
     distance = np.linalg.norm(traj.params[-1] - problem.q_train.theta_star)
     assert traj.status != "diverged"
@@ -94,6 +116,13 @@ def test_momentum_diverges_where_its_own_limit_says():
     """Heavy ball on a quadratic is stable for lr < 2 (1 + beta) / lambda_max(H)."""
     problem = lab.make_problem(datasets.book_chapter0(), scaled=False)
     limit = 2 * (1 + 0.9) * problem.stable_lr / 2
-    runs = [lab.run(problem, lab.RunSpec(lr=f * limit, batch_size=80, epochs=1000, shuffle=False,
-                                         optimizer="momentum")) for f in (0.95, 1.05)]
+    runs = [
+        lab.run(
+            problem,
+            lab.RunSpec(
+                lr=f * limit, batch_size=80, epochs=1000, shuffle=False, optimizer="momentum"
+            ),
+        )
+        for f in (0.95, 1.05)
+    ]
     assert runs[0].status != "diverged" and runs[1].status == "diverged"

@@ -24,15 +24,23 @@ def test_out_of_range_values_are_dropped_or_clamped_as_is_clearly_right():
     assert values["epochs"] == lab.MAX_EPOCHS  # a long run is capped
     assert values["n"] == lab.MAX_N
     assert values["b0"] == -10.0
-    assert {n.key: n.kept for n in notices} == {"lr": None, "epochs": 1000, "n": lab.MAX_N,
-                                                "b0": -10.0, "seed": None}
+    assert {n.key: n.kept for n in notices} == {
+        "lr": None,
+        "epochs": 1000,
+        "n": lab.MAX_N,
+        "b0": -10.0,
+        "seed": None,
+    }
 
 
 def test_repeated_keys_long_values_and_unknown_keys_are_reported():
     values, notices = parse(lr=["0.1", "0.2"], seed="4" * 100, zoom="2", epochs="7")
     assert values == {"epochs": 7}
-    assert {n.key: n.reason for n in notices} == {"lr": "repeated", "seed": "long",
-                                                  "zoom": "unknown"}
+    assert {n.key: n.reason for n in notices} == {
+        "lr": "repeated",
+        "seed": "long",
+        "zoom": "unknown",
+    }
 
 
 def test_learning_rate_snaps_to_the_slider_and_whole_numbers_are_required():
@@ -58,10 +66,15 @@ def random_state(rng: random.Random) -> dict:
     if rng.random() < 0.5:
         state.update(b0=round(rng.uniform(-10, 10), 2), w0=round(rng.uniform(-10, 10), 2))
     if state["scenario"] == "synthetic":
-        state.update(n=rng.randrange(10, 2001, 10), noise=round(rng.uniform(0, 5), 2),
-                     true_w=rng.choice([-2.5, 0.0, 3.0]), true_b=rng.choice([-1.0, 4.5]),
-                     x_min=rng.choice([-5.0, 0.0]), x_max=rng.choice([1.0, 1000.0]),
-                     val=rng.choice([0.1, 0.25, 0.5]))
+        state.update(
+            n=rng.randrange(10, 2001, 10),
+            noise=round(rng.uniform(0, 5), 2),
+            true_w=rng.choice([-2.5, 0.0, 3.0]),
+            true_b=rng.choice([-1.0, 4.5]),
+            x_min=rng.choice([-5.0, 0.0]),
+            x_max=rng.choice([1.0, 1000.0]),
+            val=rng.choice([0.1, 0.25, 0.5]),
+        )
     return state
 
 
@@ -72,6 +85,7 @@ def test_every_valid_state_survives_the_round_trip_through_a_link():
         query = params.to_query(state)
         values, notices = params.parse_query({k: [v] for k, v in query.items()})
         assert notices == []
-        expected = {k: v for k, v in state.items()
-                    if v != params.BY_KEY[k].default or k in ("b0", "w0")}
+        expected = {
+            k: v for k, v in state.items() if v != params.BY_KEY[k].default or k in ("b0", "w0")
+        }
         assert values == expected

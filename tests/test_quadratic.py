@@ -20,7 +20,9 @@ def test_grid_cells_equal_brute_force_loop(book):
     assert grid.shape == (17, 23)
     for j, w in enumerate(w_values):
         for i, b in enumerate(b_values):
-            assert grid[j, i] == pytest.approx(mse_loop(b, w, data.x_train, data.y_train), rel=1e-12)
+            assert grid[j, i] == pytest.approx(
+                mse_loop(b, w, data.x_train, data.y_train), rel=1e-12
+            )
 
 
 def test_loss_and_gradient_against_finite_differences(book):
@@ -29,12 +31,17 @@ def test_loss_and_gradient_against_finite_differences(book):
     h = 1e-6
     for theta in rng.normal(1.0, 2.0, size=(10, 2)):
         b, w = theta
-        assert quadratic.loss(q, theta) == pytest.approx(mse_loop(b, w, data.x_train, data.y_train),
-                                                         rel=1e-12)
-        fd_b = (mse_loop(b + h, w, data.x_train, data.y_train)
-                - mse_loop(b - h, w, data.x_train, data.y_train)) / (2 * h)
-        fd_w = (mse_loop(b, w + h, data.x_train, data.y_train)
-                - mse_loop(b, w - h, data.x_train, data.y_train)) / (2 * h)
+        assert quadratic.loss(q, theta) == pytest.approx(
+            mse_loop(b, w, data.x_train, data.y_train), rel=1e-12
+        )
+        fd_b = (
+            mse_loop(b + h, w, data.x_train, data.y_train)
+            - mse_loop(b - h, w, data.x_train, data.y_train)
+        ) / (2 * h)
+        fd_w = (
+            mse_loop(b, w + h, data.x_train, data.y_train)
+            - mse_loop(b, w - h, data.x_train, data.y_train)
+        ) / (2 * h)
         np.testing.assert_allclose(quadratic.gradient(q, theta), [fd_b, fd_w], rtol=1e-6, atol=1e-8)
 
 
@@ -58,8 +65,9 @@ def test_stability_limit_and_condition_from_the_brute_force_hessian(book):
 
 def test_catastrophic_cancellation_case_stays_exact():
     """y around 1e6 with tiny noise: the loss near the optimum is ~1e-8 while y^2 is ~1e12."""
-    data = datasets.synthetic(true_w=3.0, true_b=1e6, n=200, noise=1e-4, x_low=0.0, x_high=1.0,
-                              seed=3)
+    data = datasets.synthetic(
+        true_w=3.0, true_b=1e6, n=200, noise=1e-4, x_low=0.0, x_high=1.0, seed=3
+    )
     x, y = data.x_train, data.y_train
     phi = models.line_design(x)
     q = quadratic.fit_quadratic(phi, y)

@@ -1,4 +1,5 @@
 """Every tutorial preset against the tutorial's own loop, re-implemented as the tutorial writes it."""
+
 import numpy as np
 import pytest
 
@@ -7,9 +8,18 @@ from core import datasets, descent, lab, quadratic, scenarios
 
 def run_recipe(r, *, seed=1, epochs=None, stop=True):
     q = quadratic.fit_quadratic(r.phi, r.y)
-    return descent.run_descent(r.phi, r.y, r.theta0, lr=r.lr, batch_size=r.batch_size,
-                               epochs=epochs or r.epochs, shuffle=r.shuffle, seed=seed, q_train=q,
-                               stop_below=r.stop_below if stop else None)
+    return descent.run_descent(
+        r.phi,
+        r.y,
+        r.theta0,
+        lr=r.lr,
+        batch_size=r.batch_size,
+        epochs=epochs or r.epochs,
+        shuffle=r.shuffle,
+        seed=seed,
+        q_train=q,
+        stop_below=r.stop_below if stop else None,
+    )
 
 
 def seed003_loop(X, Y):
@@ -22,9 +32,9 @@ def seed003_loop(X, Y):
         count = 0
         for x, y_true in zip(X, Y):
             count += 1
-            y_pred = w1 * x ** 2 + w2 * x + w3
+            y_pred = w1 * x**2 + w2 * x + w3
             epoch_loss += (y_pred - y_true) ** 2
-            grad_w1 += 2 * (y_pred - y_true) * x ** 2
+            grad_w1 += 2 * (y_pred - y_true) * x**2
             grad_w2 += 2 * (y_pred - y_true) * x
             grad_w3 += 2 * (y_pred - y_true)
             if count == batch_size:
@@ -42,7 +52,7 @@ def seed003_loop(X, Y):
 def test_seed003_polynomial_reproduces_the_tutorials_loop():
     r = scenarios.polynomial_003()
     X = [0.01 * x for x in range(100)]
-    Y = [4 * x ** 2 + 5 * x + 6 for x in X]
+    Y = [4 * x**2 + 5 * x + 6 for x in X]
     np.testing.assert_array_equal(r.phi[:, 1], X)
     np.testing.assert_array_equal(r.y, Y)
     expected, last_epoch, last_loss = seed003_loop(X, Y)
@@ -61,17 +71,29 @@ def test_seed003_early_stop_matches_the_tutorials_break():
     for epoch in range(1000):
         total = 0.0
         for x, yt in zip(X, Y):
-            yp = w[0] * x ** 2 + w[1] * x + w[2]
+            yp = w[0] * x**2 + w[1] * x + w[2]
             total += (yp - yt) ** 2
-            w = [w[0] - lr * 2 * (yp - yt) * x ** 2, w[1] - lr * 2 * (yp - yt) * x,
-                 w[2] - lr * 2 * (yp - yt)]
+            w = [
+                w[0] - lr * 2 * (yp - yt) * x**2,
+                w[1] - lr * 2 * (yp - yt) * x,
+                w[2] - lr * 2 * (yp - yt),
+            ]
         if total / len(X) < 1e-5:
             stopped_epoch = epoch
             break
     assert stopped_epoch is not None
     q = quadratic.fit_quadratic(r.phi, r.y)
-    traj = descent.run_descent(r.phi, r.y, r.theta0, lr=lr, batch_size=1, epochs=1000,
-                               shuffle=False, q_train=q, stop_below=1e-5)
+    traj = descent.run_descent(
+        r.phi,
+        r.y,
+        r.theta0,
+        lr=lr,
+        batch_size=1,
+        epochs=1000,
+        shuffle=False,
+        q_train=q,
+        stop_below=1e-5,
+    )
     assert traj.stopped_after_epoch == stopped_epoch + 1
     np.testing.assert_allclose(traj.params[-1], w, rtol=1e-9)
 
@@ -82,9 +104,9 @@ def d2l_loop(features, labels, w, b, order, *, lr=0.0003, batch_size=10):
     w, b = w.copy(), float(b)
     for row in order:
         for i in range(0, len(row), batch_size):
-            idx = row[i:i + batch_size]
+            idx = row[i : i + batch_size]
             X, y = features[idx], labels[idx]
-            err = X @ w + b - y                 # d(l.sum())/d(y_hat)
+            err = X @ w + b - y  # d(l.sum())/d(y_hat)
             w -= lr * (X.T @ err) / batch_size
             b -= lr * err.sum() / batch_size
     return b, w
@@ -114,8 +136,9 @@ def tiny_loop(x, y, w, order, *, lr=0.3, global_batch_size=10):
 def test_d2l_tiny_example_matches_its_loop_with_lr_over_ten(noisy):
     data = datasets.d2l_tiny(noisy=noisy)
     problem = lab.make_problem(data, scaled=False)
-    spec = lab.RunSpec(lr=0.03, batch_size=1, epochs=300, shuffle=True, seed=20, start=(0.0, 2.0),
-                       train_b=False)
+    spec = lab.RunSpec(
+        lr=0.03, batch_size=1, epochs=300, shuffle=True, seed=20, start=(0.0, 2.0), train_b=False
+    )
     traj = lab.run(problem, spec)
     expected = tiny_loop(data.x_train, data.y_train, 2.0, traj.order)
     assert traj.params[-1, 1] == pytest.approx(expected, rel=1e-9)

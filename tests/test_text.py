@@ -1,5 +1,6 @@
 """Both languages say everything, with the same placeholders (the page and timeline.js fill
 them in)."""
+
 import re
 import string
 

@@ -1,4 +1,5 @@
 """The timeline's frame table against brute force on the raw rows of each mini-batch."""
+
 import numpy as np
 import pytest
 
@@ -36,10 +37,13 @@ def test_every_frame_shows_the_gradient_and_losses_of_its_next_update(batch):
             continue
         # the batch, rebuilt from the visit order the way the book's loop slices it
         epoch, j = divmod(int(k), traj.updates_per_epoch)
-        rows = traj.order[epoch][j * batch:(j + 1) * batch]
+        rows = traj.order[epoch][j * batch : (j + 1) * batch]
         xb, yb = x[rows], y[rows]
         if fr.members is not None:
-            assert fr.members[fr.member_offsets[i]:fr.member_offsets[i + 1]].tolist() == rows.tolist()
+            assert (
+                fr.members[fr.member_offsets[i] : fr.member_offsets[i + 1]].tolist()
+                == rows.tolist()
+            )
         assert tab["batch_size"][i] == rows.size
         # central finite differences of the batch loss: exact for a quadratic up to rounding
         fd_b = (_batch_mse(xb, yb, b + h, w) - _batch_mse(xb, yb, b - h, w)) / (2 * h)
@@ -100,5 +104,13 @@ def test_member_lists_are_left_out_when_too_long_but_the_numbers_stay():
 
 def test_nearest_position_snaps_to_the_closest_shown_update():
     pos = np.array([0, 1, 2, 10, 20])
-    assert [timeline.nearest_position(pos, s) for s in (0, 2, 5, 6, 7, 15, 16, 99)] == \
-        [0, 2, 2, 2, 3, 3, 4, 4]
+    assert [timeline.nearest_position(pos, s) for s in (0, 2, 5, 6, 7, 15, 16, 99)] == [
+        0,
+        2,
+        2,
+        2,
+        3,
+        3,
+        4,
+        4,
+    ]

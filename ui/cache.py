@@ -8,6 +8,7 @@ the explorer makes eight such calls per rerun).
 Uploaded data never enters these process-wide caches: its results are memoised in the user's
 own session state (bounded, gone with the session).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -64,8 +65,10 @@ class _Memo:
                 self._items[key], self._sizes[key] = value, size
             value = self._items[key]
             self._items.move_to_end(key)
-            while len(self._items) > 1 and (len(self._items) > self._max or (
-                    self._max_bytes is not None and self.bytes > self._max_bytes)):
+            while len(self._items) > 1 and (
+                len(self._items) > self._max
+                or (self._max_bytes is not None and self.bytes > self._max_bytes)
+            ):
                 old, _ = self._items.popitem(last=False)
                 del self._sizes[old]
         return value
@@ -106,6 +109,7 @@ def _session_memo(key, make):
 def _make_problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
     if data.scenario == "upload":
         from ui import upload
+
         return lab.make_problem(upload.dataset(), scaled=scaled)
     return lab.make_problem(lab.make_dataset(data), scaled=scaled)
 
@@ -122,8 +126,9 @@ def _make_trajectory(data, scaled, run):
 
 def _make_frames(data, scaled, run):
     prob = problem(data, scaled)
-    return timeline.frames(prob.phi_train, prob.data.y_train, prob.q_train,
-                           trajectory(data, scaled, run))
+    return timeline.frames(
+        prob.phi_train, prob.data.y_train, prob.q_train, trajectory(data, scaled, run)
+    )
 
 
 def frames(data: lab.DataSpec, scaled: bool, run: lab.RunSpec) -> timeline.Frames:
@@ -141,15 +146,17 @@ def problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
 
 def loss_grid(data: lab.DataSpec, scaled: bool, start: tuple[float, float], margin: float = 1.5):
     if data.scenario == "upload":
-        return _session_memo(("grid", data, scaled, start, margin),
-                             lambda: _make_grid(data, scaled, start, margin))
+        return _session_memo(
+            ("grid", data, scaled, start, margin), lambda: _make_grid(data, scaled, start, margin)
+        )
     return _shared_grid(data, scaled, start, margin)
 
 
 def trajectory(data: lab.DataSpec, scaled: bool, run: lab.RunSpec):
     if data.scenario == "upload":
-        return _session_memo(("run", data, scaled, run),
-                             lambda: _make_trajectory(data, scaled, run))
+        return _session_memo(
+            ("run", data, scaled, run), lambda: _make_trajectory(data, scaled, run)
+        )
     return _shared_trajectory(data, scaled, run)
 
 

@@ -2,6 +2,7 @@
 
 ``LOSSLAB_PLAIN_CHARTS=1`` falls back to ``st.plotly_chart`` (for comparison and debugging).
 """
+
 from __future__ import annotations
 
 import os
@@ -21,9 +22,11 @@ def chart(fig, *, key: str, container=None, timeline: dict | None = None) -> Non
     target = container if container is not None else st.container()
     if PLAIN:
         import plotly.graph_objects as go
+
         figure = go.Figure(fig).update_layout(template={"layout": theme.TEMPLATE})
         target.plotly_chart(figure, theme=None, key=key)
         return
     from losslab_plot import plotly_view
+
     with target:
         plotly_view(fig, key=key, template={"layout": theme.TEMPLATE}, timeline=timeline)

@@ -1,5 +1,6 @@
 """Figures and table of a comparison (a lesson, or one built on the Compare page): several runs
 that differ in one knob."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode
@@ -26,8 +27,17 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
         start = tuple(float(v) for v in lab.start_point(variant.run))
         window, grid = cache.loss_grid(variant.data, variant.scaled, start, lesson.margin)
         traj = cache.trajectory(variant.data, variant.scaled, variant.run)
-        out.append({"variant": variant, "name": label(variant.label), "colour": colour,
-                    "problem": problem, "window": window, "grid": grid, "traj": traj})
+        out.append(
+            {
+                "variant": variant,
+                "name": label(variant.label),
+                "colour": colour,
+                "problem": problem,
+                "window": window,
+                "grid": grid,
+                "traj": traj,
+            }
+        )
     return out
 
 
@@ -45,13 +55,20 @@ def _paths(runs: list[dict], epoch_points: bool) -> list[tuple]:
 
 
 def _labels(scaled: bool, title: str) -> dict:
-    return {"b": t("b_scaled") if scaled else "b", "w": t("w_scaled") if scaled else "w",
-            "start": t("start_pt"), "minimum": t("minimum"), "surface": t("surface"),
-            "loss": t("loss"), "title": title}
+    return {
+        "b": t("b_scaled") if scaled else "b",
+        "w": t("w_scaled") if scaled else "w",
+        "start": t("start_pt"),
+        "minimum": t("minimum"),
+        "surface": t("surface"),
+        "loss": t("loss"),
+        "title": title,
+    }
 
 
-def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
-             epoch_points: bool = False) -> list:
+def contours(
+    lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *, epoch_points: bool = False
+) -> list:
     """One contour holding every path when the runs share a surface, else one per run."""
     groups = [runs] if lesson.shared_surface else [[r] for r in runs]
     figs = []
@@ -62,9 +79,18 @@ def contours(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
         star = first["problem"].q_train.theta_star
         start = first["traj"].params[0]
         title = t("contour_title") if len(groups) == 1 else first["name"]
-        figs.append(figures.contour_with_paths(
-            b_values, w_values, cells, paths, start=start, minimum=star,
-            labels=_labels(first["variant"].scaled, title), style=style))
+        figs.append(
+            figures.contour_with_paths(
+                b_values,
+                w_values,
+                cells,
+                paths,
+                start=start,
+                minimum=star,
+                labels=_labels(first["variant"].scaled, title),
+                style=style,
+            )
+        )
     return figs
 
 
@@ -76,25 +102,42 @@ def examples_seen(traj, updates: np.ndarray) -> np.ndarray:
     return epochs * n + np.minimum(within * traj.batch_size, n)
 
 
-def loss_chart(lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *,
-               x_axis: str = "epochs"):
+def loss_chart(
+    lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *, x_axis: str = "epochs"
+):
     curves, floors = [], []
     for run in runs:
         traj = run["traj"]
         shown = display_indices(traj.train_loss.shape[0], traj.epoch_updates)
-        x = {"updates": shown, "epochs": shown / traj.updates_per_epoch,
-             "examples": examples_seen(traj, shown)}[x_axis]
+        x = {
+            "updates": shown,
+            "epochs": shown / traj.updates_per_epoch,
+            "examples": examples_seen(traj, shown),
+        }[x_axis]
         curves.append((run["name"], x, traj.train_loss[shown], run["colour"]))
         if all(abs(traj.loss_floor - f[1]) > 1e-12 * max(1.0, f[1]) for f in floors):
-            floors.append((t("floor_of", name=run["name"]) if len(runs) > 1 else t("floor"),
-                           traj.loss_floor, run["colour"]))
+            floors.append(
+                (
+                    t("floor_of", name=run["name"]) if len(runs) > 1 else t("floor"),
+                    traj.loss_floor,
+                    run["colour"],
+                )
+            )
     if len(floors) == 1:
         floors = [(t("floor"), floors[0][1], theme.BLACK)]
     return figures.loss_comparison(
-        curves, floors=floors, log_y=lesson.log_y,
-        labels={"title": t("curve_title") if x_axis == "epochs"
-                else t("curve_title_x", axis=t(f"xaxis.{x_axis}")), "loss": t("loss"),
-                "epoch": t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}")}, style=style)
+        curves,
+        floors=floors,
+        log_y=lesson.log_y,
+        labels={
+            "title": t("curve_title")
+            if x_axis == "epochs"
+            else t("curve_title_x", axis=t(f"xaxis.{x_axis}")),
+            "loss": t("loss"),
+            "epoch": t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}"),
+        },
+        style=style,
+    )
 
 
 def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = False):
@@ -102,9 +145,15 @@ def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = Fals
     first = runs[0]
     b_values, w_values, cells = first["grid"]
     return figures.contour_multiples(
-        b_values, w_values, cells, _paths(runs, epoch_points), start=first["traj"].params[0],
+        b_values,
+        w_values,
+        cells,
+        _paths(runs, epoch_points),
+        start=first["traj"].params[0],
         minimum=first["problem"].q_train.theta_star,
-        labels=_labels(first["variant"].scaled, t("small_multiples")), style=style)
+        labels=_labels(first["variant"].scaled, t("small_multiples")),
+        style=style,
+    )
 
 
 def table(runs: list[dict]) -> list[dict]:
@@ -113,32 +162,55 @@ def table(runs: list[dict]) -> list[dict]:
         traj, v = run["traj"], run["variant"]
         final = scaling.to_original(run["problem"].scaler, traj.params[-1])
         k = traj.diverged_at or traj.converged_at or 0
-        rows.append({
-            t("col.run"): run["name"], t("col.lr"): f"{v.run.lr:g}",
-            t("col.batch"): traj.batch_size, t("col.epochs"): traj.epochs,
-            t("col.b"): f"{final[0]:.4f}", t("col.w"): f"{final[1]:.4f}",
-            t("col.loss"): f"{traj.train_loss[-1]:.5g}",
-            t("col.status"): t("ended." + traj.status, k=k, updates=traj.n_updates),
-        })
+        rows.append(
+            {
+                t("col.run"): run["name"],
+                t("col.lr"): f"{v.run.lr:g}",
+                t("col.batch"): traj.batch_size,
+                t("col.epochs"): traj.epochs,
+                t("col.b"): f"{final[0]:.4f}",
+                t("col.w"): f"{final[1]:.4f}",
+                t("col.loss"): f"{traj.train_loss[-1]:.5g}",
+                t("col.status"): t("ended." + traj.status, k=k, updates=traj.n_updates),
+            }
+        )
     return rows
 
 
 def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
     """Link parameters that open this run in the explorer."""
     v, traj = run["variant"], run["traj"]
-    state = {"lang": lang, "projector": projector, "scenario": v.data.scenario, "lr": v.run.lr,
-             "batch": "full" if traj.batch_size >= run["problem"].n_train else traj.batch_size,
-             "epochs": v.run.epochs, "scaling": "standard" if v.scaled else "none",
-             "seed": v.run.seed, "shuffle": v.run.shuffle, "train_b": v.run.train_b,
-             "opt": v.run.optimizer, "beta": v.run.beta, "beta2": v.run.beta2}
+    state = {
+        "lang": lang,
+        "projector": projector,
+        "scenario": v.data.scenario,
+        "lr": v.run.lr,
+        "batch": "full" if traj.batch_size >= run["problem"].n_train else traj.batch_size,
+        "epochs": v.run.epochs,
+        "scaling": "standard" if v.scaled else "none",
+        "seed": v.run.seed,
+        "shuffle": v.run.shuffle,
+        "train_b": v.run.train_b,
+        "opt": v.run.optimizer,
+        "beta": v.run.beta,
+        "beta2": v.run.beta2,
+    }
     state.update(params.data_link(v.data))
     if v.run.start is not None:
         state.update(b0=v.run.start[0], w0=v.run.start[1])
     return urlencode(params.to_query(state))
 
 
-def render(lesson: lessons.Lesson, style: theme.Style, *, page: str, projector: bool,
-           epoch_points: bool = False, x_axis: str = "epochs", small_multiples: bool = False):
+def render(
+    lesson: lessons.Lesson,
+    style: theme.Style,
+    *,
+    page: str,
+    projector: bool,
+    epoch_points: bool = False,
+    x_axis: str = "epochs",
+    small_multiples: bool = False,
+):
     """Draw a comparison: contour(s), loss chart, optional small multiples, the table of results
     and a link that opens each run in the explorer. ``page`` is this page's URL path."""
     import streamlit as st

@@ -2,6 +2,7 @@
 
 Widget keys are the public link names of ``ui.params`` (``lr``, ``batch``, ``epochs`` ...).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,8 +15,30 @@ from ui import params
 from ui.text import LANGUAGES, t
 
 LEARNING_RATES = params.LEARNING_RATES
-_BATCH_STEPS = (1, 2, 4, 5, 8, 10, 16, 20, 32, 50, 64, 100, 128, 200, 256, 500, 512, 1000, 1024,
-                2000, 2048, 5000)
+_BATCH_STEPS = (
+    1,
+    2,
+    4,
+    5,
+    8,
+    10,
+    16,
+    20,
+    32,
+    50,
+    64,
+    100,
+    128,
+    200,
+    256,
+    500,
+    512,
+    1000,
+    1024,
+    2000,
+    2048,
+    5000,
+)
 
 
 class NoData(Exception):
@@ -73,11 +96,13 @@ def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
     options = lab.SCENARIOS + (("upload",) if allow_upload else ())
     if st.session_state.get("scenario") not in options:
         st.session_state["scenario"] = "book"
-    scenario = st.selectbox(t("scenario"), options, key="scenario",
-                            format_func=lambda s: t(f"scenario.{s}"))
+    scenario = st.selectbox(
+        t("scenario"), options, key="scenario", format_func=lambda s: t(f"scenario.{s}")
+    )
     seed = int(st.session_state["seed"])
     if scenario == "upload":
         from ui import upload
+
         return upload.upload_ui(seed)
     if scenario != "synthetic":
         return lab.DataSpec(scenario=scenario, seed=seed)
@@ -93,9 +118,17 @@ def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
     if not x_max > x_min:
         st.warning(t("error_data", reason=t("empty_range")))
         x_min, x_max = 0.0, 1.0
-    return lab.DataSpec(scenario="synthetic", seed=seed, n=int(n), noise=float(noise),
-                        true_w=float(true_w), true_b=float(true_b), x_low=float(x_min),
-                        x_high=float(x_max), val_fraction=float(val))
+    return lab.DataSpec(
+        scenario="synthetic",
+        seed=seed,
+        n=int(n),
+        noise=float(noise),
+        true_w=float(true_w),
+        true_b=float(true_b),
+        x_low=float(x_min),
+        x_high=float(x_max),
+        val_fraction=float(val),
+    )
 
 
 def batch_ui(n_train: int) -> int:
@@ -107,8 +140,13 @@ def batch_ui(n_train: int) -> int:
             state["batch"] = n_train
         else:
             state["batch"] = min(options, key=lambda b: abs(np.log(b) - np.log(current)))
-    batch = st.select_slider(t("batch"), options, key="batch", help=t("batch_help"),
-                             format_func=lambda b: f"{b} · {regime(b, n_train)}")
+    batch = st.select_slider(
+        t("batch"),
+        options,
+        key="batch",
+        help=t("batch_help"),
+        format_func=lambda b: f"{b} · {regime(b, n_train)}",
+    )
     state["_batch_full"] = batch == n_train
     return int(batch)
 
@@ -122,8 +160,13 @@ def _start_from_draw() -> None:
 
 
 def start_ui() -> tuple[float, float] | None:
-    mode = st.radio(t("start"), ("book", "manual"), key="start",
-                    format_func=lambda s: t(f"start.{s}"), on_change=_start_from_draw)
+    mode = st.radio(
+        t("start"),
+        ("book", "manual"),
+        key="start",
+        format_func=lambda s: t(f"start.{s}"),
+        on_change=_start_from_draw,
+    )
     if mode != "manual":
         return None
     state = st.session_state
@@ -140,15 +183,24 @@ def start_ui() -> tuple[float, float] | None:
 
 def lr_ui() -> float:
     """The learning-rate slider every page shares (key ``lr``)."""
-    return float(st.select_slider(t("lr"), LEARNING_RATES, key="lr", help=t("lr_help"),
-                                  format_func=lambda v: f"{v:g}"))
+    return float(
+        st.select_slider(
+            t("lr"), LEARNING_RATES, key="lr", help=t("lr_help"), format_func=lambda v: f"{v:g}"
+        )
+    )
 
 
 def optimizer_ui() -> dict:
     """The optimizer and the hyperparameters it uses."""
     from core import optimizers
-    name = st.selectbox(t("opt"), optimizers.NAMES, key="opt", help=t("opt_help"),
-                        format_func=lambda n: t(f"opt.{n}"))
+
+    name = st.selectbox(
+        t("opt"),
+        optimizers.NAMES,
+        key="opt",
+        help=t("opt_help"),
+        format_func=lambda n: t(f"opt.{n}"),
+    )
     beta = st.session_state["beta"]
     beta2 = st.session_state["beta2"]
     if name in ("momentum", "nesterov", "rmsprop", "adam"):
@@ -173,21 +225,37 @@ def sidebar(n_train_of) -> Controls:
         opt = optimizer_ui()
         batch = batch_ui(n_train)
         epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-        scaling = st.radio(t("scaling"), ("none", "standard"), key="scaling", horizontal=True,
-                           format_func=lambda s: t(f"scaling.{s}"), help=t("scaling_help"))
+        scaling = st.radio(
+            t("scaling"),
+            ("none", "standard"),
+            key="scaling",
+            horizontal=True,
+            format_func=lambda s: t(f"scaling.{s}"),
+            help=t("scaling_help"),
+        )
         start = start_ui()
-        seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1,
-                               help=t("seed_help"))
+        seed = st.number_input(
+            t("seed"), 0, params.SEED_MAX, key="seed", step=1, help=t("seed_help")
+        )
         shuffle = st.toggle(t("shuffle"), key="shuffle")
         train_b = st.toggle(t("train_b"), key="train_b", help=t("train_b_help"))
         st.subheader(t("view"))
         log_y = st.toggle(t("log"), key="log")
 
-    state = {"lang": st.session_state["lang"], "projector": projector, "scenario": data.scenario,
-             "lr": float(lr), "batch": "full" if batch == n_train else batch,
-             "epochs": int(epochs), "scaling": scaling, "seed": int(seed),
-             "shuffle": bool(shuffle), "log": bool(log_y), "train_b": bool(train_b),
-             "opt": opt["optimizer"]}
+    state = {
+        "lang": st.session_state["lang"],
+        "projector": projector,
+        "scenario": data.scenario,
+        "lr": float(lr),
+        "batch": "full" if batch == n_train else batch,
+        "epochs": int(epochs),
+        "scaling": scaling,
+        "seed": int(seed),
+        "shuffle": bool(shuffle),
+        "log": bool(log_y),
+        "train_b": bool(train_b),
+        "opt": opt["optimizer"],
+    }
     if opt["optimizer"] in ("momentum", "nesterov", "rmsprop", "adam"):
         state["beta"] = opt["beta"]
     if opt["optimizer"] == "adam":
@@ -195,7 +263,21 @@ def sidebar(n_train_of) -> Controls:
     state.update(params.data_link(data))
     if start is not None:
         state.update(b0=start[0], w0=start[1])
-    run = lab.RunSpec(lr=float(lr), batch_size=batch, epochs=int(epochs), shuffle=bool(shuffle),
-                      seed=int(seed), start=start, train_b=bool(train_b), **opt)
-    return Controls(data=data, scaled=scaling == "standard", run=run, log_y=bool(log_y),
-                    projector=projector, link=params.to_query(state))
+    run = lab.RunSpec(
+        lr=float(lr),
+        batch_size=batch,
+        epochs=int(epochs),
+        shuffle=bool(shuffle),
+        seed=int(seed),
+        start=start,
+        train_b=bool(train_b),
+        **opt,
+    )
+    return Controls(
+        data=data,
+        scaled=scaling == "standard",
+        run=run,
+        log_y=bool(log_y),
+        projector=projector,
+        link=params.to_query(state),
+    )

@@ -1,5 +1,6 @@
 """Links that reproduce a view: read and validate the URL once per session, then keep the URL
 following the controls. Bad values never reach a widget."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode, urlparse
@@ -36,8 +37,12 @@ def show_notices() -> None:
     parts = []
     for n in notices:
         code, *args = n.reason.split("|")
-        reason = t("reason." + code, args=", ".join(args), lo=args[0] if args else "",
-                   hi=args[-1] if args else "")
+        reason = t(
+            "reason." + code,
+            args=", ".join(args),
+            lo=args[0] if args else "",
+            hi=args[-1] if args else "",
+        )
         if n.kept is not None:
             parts.append(t("link_clamped", key=plain(n.key), reason=reason, value=n.kept))
         else:

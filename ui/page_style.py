@@ -1,4 +1,5 @@
 """Page-level CSS. Only constant strings of our own are injected, never user text."""
+
 import streamlit as st
 
 _PROJECTOR_CSS = """

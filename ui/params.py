@@ -5,6 +5,7 @@ A parser gets the raw URL string and returns the value, or raises ``ValueError``
 reason; nothing unparsed ever reaches a widget. Values that are clearly meant but out of range
 (``epochs=5000``) are clamped and reported; anything else is dropped and reported.
 """
+
 from __future__ import annotations
 
 import math
@@ -54,6 +55,7 @@ def _float_in(lo: float, hi: float, *, clamp: bool = False):
         if clamp:
             raise Clamped(min(max(value, lo), hi), f"range|{lo:g}|{hi:g}")
         raise ValueError(f"range|{lo:g}|{hi:g}")
+
     return parse
 
 
@@ -70,6 +72,7 @@ def _int_in(lo: int, hi: int, *, clamp: bool = False, step: int = 1):
         if (value - lo) % step:
             raise Clamped(lo + round((value - lo) / step) * step, f"step|{step}")
         return value
+
     return parse
 
 
@@ -78,6 +81,7 @@ def _choice(*options: str):
         if text not in options:
             raise ValueError("choice|" + ", ".join(options))
         return text
+
     return parse
 
 
@@ -113,6 +117,7 @@ def _batch(text: str):
 def _list_of(parse_one, *, most: int = 6):
     """A comma-separated list (at most ``most`` distinct items) of values ``parse_one`` accepts;
     one bad item drops the whole list."""
+
     def parse(text: str) -> tuple:
         items = [item.strip() for item in text.split(",") if item.strip()]
         if not items:
@@ -128,6 +133,7 @@ def _list_of(parse_one, *, most: int = 6):
             if value not in values:
                 values.append(value)
         return tuple(values)
+
     return parse
 
 
@@ -188,8 +194,20 @@ BY_KEY = {p.key: p for p in PARAMS}
 
 
 # Reason codes a notice can carry ("code|arg|arg"); ui.text words them in each language.
-REASONS = ("unknown", "repeated", "long", "invalid", "number", "nonfinite", "range", "whole", "step",
-           "choice", "flag", "nearest")
+REASONS = (
+    "unknown",
+    "repeated",
+    "long",
+    "invalid",
+    "number",
+    "nonfinite",
+    "range",
+    "whole",
+    "step",
+    "choice",
+    "flag",
+    "nearest",
+)
 
 
 @dataclass(frozen=True)
@@ -233,8 +251,15 @@ def data_link(data: lab.DataSpec) -> dict[str, Any]:
     """The link fields of synthetic data (other scenarios are named by ``scenario`` alone)."""
     if data.scenario != "synthetic":
         return {}
-    return {"n": data.n, "noise": data.noise, "true_w": data.true_w, "true_b": data.true_b,
-            "x_min": data.x_low, "x_max": data.x_high, "val": data.val_fraction}
+    return {
+        "n": data.n,
+        "noise": data.noise,
+        "true_w": data.true_w,
+        "true_b": data.true_b,
+        "x_min": data.x_low,
+        "x_max": data.x_high,
+        "val": data.val_fraction,
+    }
 
 
 def to_query(state: dict[str, Any], schema=PARAMS) -> dict[str, str]:

@@ -1,4 +1,5 @@
 """The user's own CSV: kept in this session only (never in a process-wide cache, never on disk)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,9 +24,12 @@ def _parse(raw: bytes):
 
 def upload_ui(seed: int) -> lab.DataSpec | None:
     """File, x and y columns; returns the spec of the uploaded data, or None with a message."""
-    file = st.file_uploader(t("upload"), type=["csv", "txt", "tsv"], key="upload_file",
-                            help=t("upload_help", mb=csvdata.MAX_BYTES // 1_000_000,
-                                   rows=lab.MAX_N))
+    file = st.file_uploader(
+        t("upload"),
+        type=["csv", "txt", "tsv"],
+        key="upload_file",
+        help=t("upload_help", mb=csvdata.MAX_BYTES // 1_000_000, rows=lab.MAX_N),
+    )
     if file is None:
         st.info(t("upload_wait"))
         return None
@@ -47,8 +51,9 @@ def upload_ui(seed: int) -> lab.DataSpec | None:
     if x_col == y_col:
         st.error(t("csv.same_column"))
         return None
-    data = datasets.from_columns(table.column(x_col), table.column(y_col),
-                                 val_fraction=float(val), seed=seed)
+    data = datasets.from_columns(
+        table.column(x_col), table.column(y_col), val_fraction=float(val), seed=seed
+    )
     if data.x_train.size and float(data.x_train.max() - data.x_train.min()) == 0.0:
         st.error(t("csv.constant_x", column=plain(x_col)))
         return None

@@ -1,5 +1,6 @@
 """One look for every figure: fonts, margins and a colour-blind-safe palette (Okabe-Ito), in a
 normal and a projector variant."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,8 +21,8 @@ GREY = "#7F7F7F"
 class Style:
     font_size: int = 15
     title_size: int = 17
-    line: float = 1.0      # multiplies every line width
-    marker: float = 1.0    # multiplies every marker size
+    line: float = 1.0  # multiplies every line width
+    marker: float = 1.0  # multiplies every marker size
     height: int = 430
     surface_height: int = 470
     surface_scale: str = "Viridis"
@@ -35,9 +36,17 @@ class Style:
 NORMAL = Style()
 # Readable from the back of a room: text >= 18 px, thick lines, big markers, and a colour scale
 # (Cividis, designed for colour-vision deficiency) that the vermillion path stands out on.
-PROJECTOR = Style(font_size=18, title_size=20, line=1.8, marker=1.6, height=278,
-                  surface_height=278, surface_scale="Cividis", batch="#555555",
-                  legend_inside=True)
+PROJECTOR = Style(
+    font_size=18,
+    title_size=20,
+    line=1.8,
+    marker=1.6,
+    height=278,
+    surface_height=278,
+    surface_scale="Cividis",
+    batch="#555555",
+    legend_inside=True,
+)
 
 
 # Setting a template on a plotly.py figure deep-copies and validates it: about 70% of the time
@@ -62,32 +71,57 @@ def merge(target: dict, update: dict) -> dict:
 
 
 def _axis_keys(layout: dict, prefix: str) -> list[str]:
-    return [k for k in layout if k == prefix or (k.startswith(prefix) and k[len(prefix):].isdigit())]
+    return [
+        k for k in layout if k == prefix or (k.startswith(prefix) and k[len(prefix) :].isdigit())
+    ]
 
 
-def base_layout(fig: dict, *, title: str, style: Style = NORMAL,
-                height: int | None = None) -> dict:
+def base_layout(fig: dict, *, title: str, style: Style = NORMAL, height: int | None = None) -> dict:
     """Apply the shared layout to a figure dict. ``uirevision`` keeps zoom and legend state
     across updates. Axes the figure defines (all of them, 2D or 3D) get the text sizes."""
     compact = style.height < 400
-    legend = ({"orientation": "h", "yanchor": "top", "y": 0.99, "xanchor": "right", "x": 0.99,
-               "bgcolor": "rgba(255,255,255,0.8)"} if style.legend_inside else
-              {"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1.0,
-               "bgcolor": "rgba(255,255,255,0.7)"})
+    legend = (
+        {
+            "orientation": "h",
+            "yanchor": "top",
+            "y": 0.99,
+            "xanchor": "right",
+            "x": 0.99,
+            "bgcolor": "rgba(255,255,255,0.8)",
+        }
+        if style.legend_inside
+        else {
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.0,
+            "xanchor": "right",
+            "x": 1.0,
+            "bgcolor": "rgba(255,255,255,0.7)",
+        }
+    )
     title_spec = {"text": title, "font": {"size": style.title_size}, "x": 0.01, "xanchor": "left"}
     if compact:
         title_spec.update(y=0.98, yanchor="top")
     layout = fig.setdefault("layout", {})
-    merge(layout, {
-        "title": title_spec,
-        "font": {"size": style.font_size, "family": "sans-serif", "color": "#111111"},
-        "height": height or style.height,
-        "margin": {"l": 60, "r": 20, "t": 34 if compact else 50, "b": 50},
-        "legend": {**legend, "font": {"size": style.font_size if compact else style.font_size - 2}},
-        "uirevision": "keep",
-    })
+    merge(
+        layout,
+        {
+            "title": title_spec,
+            "font": {"size": style.font_size, "family": "sans-serif", "color": "#111111"},
+            "height": height or style.height,
+            "margin": {"l": 60, "r": 20, "t": 34 if compact else 50, "b": 50},
+            "legend": {
+                **legend,
+                "font": {"size": style.font_size if compact else style.font_size - 2},
+            },
+            "uirevision": "keep",
+        },
+    )
     # set on every axis explicitly: a host theme (Streamlit's) would otherwise shrink tick text
-    axis_font = {"tickfont": {"size": style.font_size}, "title": {"font": {"size": style.font_size}}}
+    axis_font = {
+        "tickfont": {"size": style.font_size},
+        "title": {"font": {"size": style.font_size}},
+    }
     scenes = _axis_keys(layout, "scene")
     if not scenes:
         layout.setdefault("xaxis", {})
@@ -99,6 +133,11 @@ def base_layout(fig: dict, *, title: str, style: Style = NORMAL,
             merge(layout[scene].setdefault(axis, {}), axis_font)
     for trace in fig.get("data", []):
         if trace.get("type") == "contour":
-            merge(trace.setdefault("colorbar", {}),
-                  {"tickfont": {"size": style.font_size}, "title": {"font": {"size": style.font_size}}})
+            merge(
+                trace.setdefault("colorbar", {}),
+                {
+                    "tickfont": {"size": style.font_size},
+                    "title": {"font": {"size": style.font_size}},
+                },
+            )
     return fig

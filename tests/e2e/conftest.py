@@ -8,7 +8,9 @@ from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Debian Chromium is missing at {CHROMIUM}: run scripts/test, which installs it")
+        pytest.fail(
+            f"Debian Chromium is missing at {CHROMIUM}: run scripts/test, which installs it"
+        )
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 

@@ -1,5 +1,6 @@
 """The 3D camera a teacher drags to survives a slider move and the timeline (the in-place chart
 keeps it; the timeline moves one marker trace)."""
+
 import pytest
 
 from tests.e2e.test_explorer_browser import ALL_DRAWN, PATH_OF
@@ -27,8 +28,9 @@ def test_a_dragged_camera_survives_a_slider_move(page, app_url):
     before = page.evaluate(PATH_OF, "contour")
     page.get_by_role("slider", name="Learning rate η").focus()
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("(old) => (%s)('contour').x[1] !== old" % PATH_OF,
-                           arg=before["x"][1], timeout=60_000)
+    page.wait_for_function(
+        "(old) => (%s)('contour').x[1] !== old" % PATH_OF, arg=before["x"][1], timeout=60_000
+    )
     page.wait_for_function(ALL_DRAWN, timeout=60_000)
     page.wait_for_timeout(500)
     assert page.evaluate(EYE) == pytest.approx(dragged, abs=1e-6)
@@ -36,12 +38,18 @@ def test_a_dragged_camera_survives_a_slider_move(page, app_url):
     page.locator(".ll-bar .ll-label").click()  # keys to the page, not to the focused slider
     page.keyboard.press("Home")
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("""() => document.querySelector('.st-key-surface .losslab-plot')
-        .dataset.markerK === '1'""", timeout=30_000)
+    page.wait_for_function(
+        """() => document.querySelector('.st-key-surface .losslab-plot')
+        .dataset.markerK === '1'""",
+        timeout=30_000,
+    )
     assert page.evaluate(EYE) == pytest.approx(dragged, abs=1e-6)
     page.locator(".ll-bar select").first.select_option("16")
     page.keyboard.press("Space")
-    page.wait_for_function("""() => { const b = document.querySelector('.ll-bar');
-        return b.dataset.playing === '0' && b.dataset.k !== '1'; }""", timeout=60_000)
+    page.wait_for_function(
+        """() => { const b = document.querySelector('.ll-bar');
+        return b.dataset.playing === '0' && b.dataset.k !== '1'; }""",
+        timeout=60_000,
+    )
     page.wait_for_timeout(500)
     assert page.evaluate(EYE) == pytest.approx(dragged, abs=1e-6)

@@ -1,11 +1,15 @@
 """The explorer in a real browser: Debian Chromium driven by Playwright."""
+
 import pytest
 
 pytestmark = pytest.mark.browser
 
 CHARTS = ".js-plotly-plot"  # the in-place view (.losslab-plot) is one too
-ALL_DRAWN = """() => { const g = [...document.querySelectorAll('%s')];
-  return g.length === 5 && g.every(d => d._fullData && d._fullData.length > 0); }""" % CHARTS
+ALL_DRAWN = (
+    """() => { const g = [...document.querySelectorAll('%s')];
+  return g.length === 5 && g.every(d => d._fullData && d._fullData.length > 0); }"""
+    % CHARTS
+)
 # charts are found by their Streamlit key: chart(fig, key="contour") -> .st-key-contour
 PATH_OF = """(key) => { const g = document.querySelector('.st-key-' + key + ' .js-plotly-plot');
   const path = g._fullData.find(t => t.name === 'path');
@@ -20,11 +24,20 @@ def open_app(page, url):
 
 def test_page_loads_and_every_chart_renders(page, app_url, console_errors):
     open_app(page, app_url)
-    titles = page.evaluate("""() => [...document.querySelectorAll('%s')]
-        .map(d => d.layout.title.text.replace(/<[^>]+>/g, ''))""" % CHARTS)
-    assert sorted(titles) == sorted(["Loss surface with the path", "Contour map with the path",
-                                     "Loss against epoch", "Data and fitted line",
-                                     "Cross-sections through the current point"])
+    titles = page.evaluate(
+        """() => [...document.querySelectorAll('%s')]
+        .map(d => d.layout.title.text.replace(/<[^>]+>/g, ''))"""
+        % CHARTS
+    )
+    assert sorted(titles) == sorted(
+        [
+            "Loss surface with the path",
+            "Contour map with the path",
+            "Loss against epoch",
+            "Data and fitted line",
+            "Cross-sections through the current point",
+        ]
+    )
     # the 3D surface really drew through WebGL
     assert page.locator(".st-key-surface .losslab-plot canvas").count() >= 1
     assert page.get_by_text("Converged").is_visible()
@@ -42,12 +55,16 @@ def test_moving_the_learning_rate_slider_changes_the_path(page, app_url, console
         page.keyboard.press("ArrowRight")  # 0.1 -> 0.15 (three steps up the log scale)
     page.wait_for_function(
         "(old) => { const p = (%s)('contour'); return p.x[1] !== old; }" % PATH_OF,
-        arg=before["x"][1], timeout=30_000)
+        arg=before["x"][1],
+        timeout=30_000,
+    )
     after = page.evaluate(PATH_OF, "contour")
     assert after["x"][0] == pytest.approx(before["x"][0])  # same start
     assert after["x"][1] != pytest.approx(before["x"][1])  # a longer first step
     assert page.get_by_role("slider", name="Learning rate η").get_attribute("aria-valuetext") in (
-        "0.15", None)
+        "0.15",
+        None,
+    )
     page.wait_for_function(ALL_DRAWN)
     assert console_errors == []
 
@@ -69,8 +86,9 @@ DRAWN_PATHS = """() => {
   return {surface: one('surface'), contour: one('contour')}; }"""
 
 
-def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(page, app_url,
-                                                                         console_errors):
+def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(
+    page, app_url, console_errors
+):
     """Only the paths change with the learning rate, and only they are redrawn: the drawn traces
     and the SVG line must still be the server's new figures (read independently via AppTest)."""
     from tests.apptest_util import figure, fresh_app, trace
@@ -82,9 +100,12 @@ def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(page, a
     for _ in range(2):  # two new runs, one after the other
         slider.focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("(old) => { const p = (%s)(); return p.contour.x[1] !== old && "
-                               "p.surface.x[1] !== old; }" % DRAWN_PATHS,
-                               arg=before["contour"]["x"][1], timeout=30_000)
+        page.wait_for_function(
+            "(old) => { const p = (%s)(); return p.contour.x[1] !== old && "
+            "p.surface.x[1] !== old; }" % DRAWN_PATHS,
+            arg=before["contour"]["x"][1],
+            timeout=30_000,
+        )
         page.wait_for_function("() => !document.querySelector('.stApp [data-stale=true]')")
         page.wait_for_timeout(300)
         before = drawn = page.evaluate(DRAWN_PATHS)
@@ -122,8 +143,7 @@ PATH_POINT_ON_SCREEN = """(i) => {
   return {screen, hovers}; }"""
 
 
-def test_hover_on_the_3d_path_reads_the_new_run_after_fast_updates(page, app_url,
-                                                                   console_errors):
+def test_hover_on_the_3d_path_reads_the_new_run_after_fast_updates(page, app_url, console_errors):
     """The 3D picking buffer is read only when the pointer comes over the chart (reading it after
     every update blocked the page ~100 ms): hovering after two new runs, drawn with the pointer
     elsewhere, must still find points of the new path under the pointer."""
@@ -134,12 +154,17 @@ def test_hover_on_the_3d_path_reads_the_new_run_after_fast_updates(page, app_url
         before = page.evaluate(PATH_OF, "contour")
         slider.focus()
         page.keyboard.press("ArrowRight")
-        page.wait_for_function("(old) => (%s)('contour').x[1] !== old" % PATH_OF,
-                               arg=before["x"][1], timeout=30_000)
+        page.wait_for_function(
+            "(old) => (%s)('contour').x[1] !== old" % PATH_OF, arg=before["x"][1], timeout=30_000
+        )
         page.wait_for_function("() => !document.querySelector('.stApp [data-stale=true]')")
         page.wait_for_timeout(800)
-    assert page.evaluate("() => document.querySelector('.st-key-surface .losslab-plot')"
-                         ".dataset.update") == "paths"
+    assert (
+        page.evaluate(
+            "() => document.querySelector('.st-key-surface .losslab-plot').dataset.update"
+        )
+        == "paths"
+    )
     page.evaluate("""() => { window.__hovers = [];
       document.querySelector('.st-key-surface .js-plotly-plot').on('plotly_hover',
         (e) => window.__hovers.push(...e.points.map(p => [p.pointNumber, p.data.name]))); }""")
@@ -147,8 +172,9 @@ def test_hover_on_the_3d_path_reads_the_new_run_after_fast_updates(page, app_url
         x, y = page.evaluate(PATH_POINT_ON_SCREEN, i)["screen"]
         page.mouse.move(x - 30, y - 30)
         page.mouse.move(x, y, steps=3)
-        page.wait_for_function("() => window.__hovers.some(([j, name]) => name === 'path')",
-                               timeout=5_000)
+        page.wait_for_function(
+            "() => window.__hovers.some(([j, name]) => name === 'path')", timeout=5_000
+        )
         last = page.evaluate(PATH_POINT_ON_SCREEN, i)["hovers"][-1]
         assert abs(last[0] - x) < 12 and abs(last[1] - y) < 12  # the point under the pointer
         page.evaluate("() => { window.__hovers = []; }")
@@ -190,6 +216,10 @@ def test_views_updated_in_place_look_exactly_like_views_drawn_fresh(browser, app
     fresh_page = browser.new_page(viewport={"width": 1400, "height": 1000})
     fresh_page.goto(link)
     fresh = shots(fresh_page, "fresh")
-    differ = [key for key in in_place if in_place[key].size != fresh[key].size
-              or ImageChops.difference(in_place[key], fresh[key]).getbbox() is not None]
+    differ = [
+        key
+        for key in in_place
+        if in_place[key].size != fresh[key].size
+        or ImageChops.difference(in_place[key], fresh[key]).getbbox() is not None
+    ]
     assert differ == []

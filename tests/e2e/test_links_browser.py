@@ -1,4 +1,5 @@
 """Links, projector mode and Chinese in a real browser."""
+
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -8,10 +9,14 @@ from tests.e2e.test_explorer_browser import ALL_DRAWN, PATH_OF
 
 pytestmark = pytest.mark.browser
 
-FULL_LINK = ("scenario=synthetic&n=400&noise=0.25&true_w=-2.5&true_b=3.0&x_min=-5.0&x_max=5.0"
-             "&val=0.25&lr=0.012&batch=16&epochs=40&scaling=standard&b0=1.25&w0=-3.5&seed=7"
-             "&shuffle=0&log=1&train_b=1")
-METRICS = "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(e => e.innerText)"
+FULL_LINK = (
+    "scenario=synthetic&n=400&noise=0.25&true_w=-2.5&true_b=3.0&x_min=-5.0&x_max=5.0"
+    "&val=0.25&lr=0.012&batch=16&epochs=40&scaling=standard&b0=1.25&w0=-3.5&seed=7"
+    "&shuffle=0&log=1&train_b=1"
+)
+METRICS = (
+    "() => [...document.querySelectorAll('[data-testid=stMetricValue]')].map(e => e.innerText)"
+)
 
 
 def wait_drawn(page, n=5):
@@ -78,8 +83,11 @@ def test_projector_mode_makes_chart_text_big_and_fits_the_views_on_720p(page, ap
     assert min(page.evaluate(FONT_SIZES)) < 18
     page.get_by_text("Projector mode").click()
     page.wait_for_function("() => location.search.includes('projector=1')", timeout=30_000)
-    page.wait_for_function("""() => [...document.querySelectorAll('.js-plotly-plot')]
-        .every(g => g._fullLayout && g._fullLayout.font.size >= 18)""", timeout=30_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')]
+        .every(g => g._fullLayout && g._fullLayout.font.size >= 18)""",
+        timeout=30_000,
+    )
     wait_drawn(page)
     assert min(page.evaluate(FONT_SIZES)) >= 18
     bottoms = page.evaluate("""() => ['surface', 'contour', 'curve', 'data', 'timeline']
@@ -108,4 +116,6 @@ def test_a_deep_lesson_link_is_the_first_request_to_a_fresh_server(browser):
         page.goto(f"{url}/lessons?lesson=bad_feature&lang=zh")
         wait_drawn(page, 3)
         assert page.get_by_text("尺度不好的特征").first.is_visible()
-        assert page.get_by_role("radio", name="尺度不好的特征:x × 10 与标准化(书中示例)").is_checked()
+        assert page.get_by_role(
+            "radio", name="尺度不好的特征:x × 10 与标准化(书中示例)"
+        ).is_checked()

@@ -1,12 +1,16 @@
 """Compare and Lessons in a real browser."""
+
 import pytest
 
 from tests.e2e.test_explorer_browser import CHARTS
 
 pytestmark = pytest.mark.browser
 
-DRAWN = """(n) => { const g = [...document.querySelectorAll('%s')];
-  return g.length === n && g.every(d => d._fullData && d._fullData.length > 0); }""" % CHARTS
+DRAWN = (
+    """(n) => { const g = [...document.querySelectorAll('%s')];
+  return g.length === n && g.every(d => d._fullData && d._fullData.length > 0); }"""
+    % CHARTS
+)
 TRACE_NAMES = """() => [...document.querySelectorAll('.st-key-contour .js-plotly-plot')]
   .flatMap(g => g._fullData.map(t => t.name))"""
 
@@ -20,8 +24,7 @@ def test_compare_page_draws_each_comparison(page, app_url, console_errors, tmp_p
     page.get_by_text("optimizers", exact=True).click()
     page.wait_for_function("() => location.search.includes('compare=optimizer')", timeout=30_000)
     page.wait_for_function(DRAWN, arg=2, timeout=60_000)
-    page.wait_for_function(
-        "() => (%s)().includes('Adam')" % TRACE_NAMES, timeout=30_000)
+    page.wait_for_function("() => (%s)().includes('Adam')" % TRACE_NAMES, timeout=30_000)
     assert page.get_by_role("link", name="↗ Adam").count() == 1
     page.screenshot(path=str(tmp_path / "compare.png"), full_page=True)
     assert console_errors == []
@@ -36,7 +39,9 @@ def test_switching_pages_keeps_the_settings(page, app_url):
     assert page.get_by_role("slider", name="Epochs").get_attribute("aria-valuetext") == "50"
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Explorer").click()
     page.wait_for_function(DRAWN, arg=5, timeout=60_000)  # the explorer: 4 views + cross-sections
-    assert page.get_by_role("slider", name="Learning rate η").get_attribute("aria-valuetext") == "0.2"
+    assert (
+        page.get_by_role("slider", name="Learning rate η").get_attribute("aria-valuetext") == "0.2"
+    )
     assert "epochs=50" in page.url
 
 

@@ -1,4 +1,5 @@
 """Kill and restart the server while a page is open: it reconnects and the link restores the view."""
+
 import time
 
 import pytest
@@ -34,8 +35,10 @@ def test_page_reconnects_after_a_server_restart_and_the_link_restores_the_view(b
             page.keyboard.press("ArrowRight")
             try:
                 page.wait_for_function(
-                    "(old) => (%s)('contour').x[1] !== old" % PATH_OF, arg=linked["x"][1],
-                    timeout=5_000)
+                    "(old) => (%s)('contour').x[1] !== old" % PATH_OF,
+                    arg=linked["x"][1],
+                    timeout=5_000,
+                )
                 break
             except PlaywrightTimeout:
                 assert time.monotonic() < deadline, "the reconnected page does not answer"

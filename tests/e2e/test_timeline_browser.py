@@ -1,4 +1,5 @@
 """The timeline in a real browser: playback, stepping in every view, keyboard, the link."""
+
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.browser
 QUERY = "batch=16&epochs=6"
 RUN = lab.RunSpec(lr=0.1, batch_size=16, epochs=6)
 
-BAR_READY = "() => { const b = document.querySelector('.ll-bar'); return b && b.dataset.k !== undefined; }"
+BAR_READY = (
+    "() => { const b = document.querySelector('.ll-bar'); return b && b.dataset.k !== undefined; }"
+)
 AT_K = """(k) => { const b = document.querySelector('.ll-bar');
   if (!b || b.dataset.k !== String(k) || b.dataset.playing !== '0') return false;
   return ['surface','contour','curve','data','cross'].every(v => {
@@ -77,8 +80,7 @@ def check_views_at(page, problem, traj, k):
     return geo
 
 
-def test_stepping_moves_every_view_by_exactly_one_update(page, app_url, book_run,
-                                                         console_errors):
+def test_stepping_moves_every_view_by_exactly_one_update(page, app_url, book_run, console_errors):
     problem, traj = book_run
     open_timeline(page, app_url)
     wait_at(page, traj.n_updates)  # opens at the end, as before there was a timeline
@@ -95,8 +97,10 @@ def test_stepping_moves_every_view_by_exactly_one_update(page, app_url, book_run
     # the maths panel writes the core's gradient and the update with its numbers
     gb, gw = traj.grads[1]
     assert fmt4(gb) in geo["maths"] and fmt4(gw) in geo["maths"]
-    assert f"{fmt4(traj.params[1, 1])} − 0.1 × ({fmt4(gw)}) = {fmt4(traj.params[2, 1])}" in \
-        geo["maths"]
+    assert (
+        f"{fmt4(traj.params[1, 1])} − 0.1 × ({fmt4(gw)}) = {fmt4(traj.params[2, 1])}"
+        in geo["maths"]
+    )
     page.locator(".ll-bar button[data-action=forward]").click()
     wait_at(page, 2)
     check_views_at(page, problem, traj, 2)
@@ -147,8 +151,7 @@ def test_play_runs_in_the_browser_and_stops_at_the_end(page, app_url, book_run, 
     page.wait_for_function("() => Number(document.querySelector('.ll-bar').dataset.k) < 300")
 
 
-def test_the_position_is_in_the_link_and_a_fresh_session_opens_there(browser, app_url,
-                                                                     book_run):
+def test_the_position_is_in_the_link_and_a_fresh_session_opens_there(browser, app_url, book_run):
     problem, traj = book_run
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     open_timeline(page, app_url)
@@ -190,6 +193,9 @@ def test_past_the_window_exit_the_views_mark_nothing(page, app_url, console_erro
     assert "Outside the plotted area since update 2" in page.locator(".ll-maths").inner_text()
     page.keyboard.press("Home")
     wait_at(page, 0)
-    assert page.evaluate("""() => document.querySelector('.st-key-contour .losslab-plot')
-        .layout.shapes.filter(s => s.type === 'circle').length""") == 1
+    assert (
+        page.evaluate("""() => document.querySelector('.st-key-contour .losslab-plot')
+        .layout.shapes.filter(s => s.type === 'circle').length""")
+        == 1
+    )
     assert console_errors == []

@@ -4,6 +4,7 @@
 resets a dragged 3D camera; this component keeps the chart and its camera. plotly.js is served
 from the component's asset folder (copied from the installed ``plotly`` package on import).
 """
+
 from __future__ import annotations
 
 import base64
@@ -37,15 +38,18 @@ def _mount(name: str = "plot", **kwargs):
         _ensure_plotly_js()
         # in the page DOM, not a shadow root: plotly.js styles its charts from document.head,
         # and the timeline talks to the charts through window events
-        _components[name] = st.components.v2.component(f"losslab-plot.{name}", js=f"{name}.js",
-                                                       isolate_styles=False)
+        _components[name] = st.components.v2.component(
+            f"losslab-plot.{name}", js=f"{name}.js", isolate_styles=False
+        )
     return _components[name](**kwargs)
 
 
 def timeline_view(data: dict, *, key: str, on_step_change=None):
     """The timeline bar (``data["role"] == "bar"``) or its maths panel (``"maths"``); the bar's
     state ``step`` is the update count the user stopped at (-1: the end)."""
-    callbacks = {"on_step_change": on_step_change or (lambda: None)} if data.get("role") == "bar" else {}
+    callbacks = (
+        {"on_step_change": on_step_change or (lambda: None)} if data.get("role") == "bar" else {}
+    )
     return _mount("timeline", key=key, data=data, **callbacks)
 
 
@@ -57,8 +61,10 @@ def _typed(value):
     if isinstance(value, (list, tuple)):
         return [_typed(v) for v in value]
     if isinstance(value, np.ndarray) and value.size and str(value.dtype) in plotlyjsShortTypes:
-        spec = {"dtype": plotlyjsShortTypes[str(value.dtype)],
-                "bdata": base64.b64encode(np.ascontiguousarray(value)).decode("ascii")}
+        spec = {
+            "dtype": plotlyjsShortTypes[str(value.dtype)],
+            "bdata": base64.b64encode(np.ascontiguousarray(value)).decode("ascii"),
+        }
         if value.ndim > 1:
             spec["shape"] = ", ".join(map(str, value.shape))
         return spec
@@ -91,15 +97,23 @@ def figure_json(fig, template: dict | None = None) -> str:
         return pio.json.to_json_plotly(spec)
 
 
-def plotly_view(fig, *, key: str, height: int | None = None, template: dict | None = None,
-                timeline: dict | None = None):
+def plotly_view(
+    fig,
+    *,
+    key: str,
+    height: int | None = None,
+    template: dict | None = None,
+    timeline: dict | None = None,
+):
     """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``; with
     ``timeline`` (``channel``, ``role``, ``rev``) the timeline component draws on it."""
     text = figure_json(fig, template)
     rev = hashlib.sha1(text.encode()).hexdigest()[:16]
     if height is None:
         layout = fig.get("layout", {}) if isinstance(fig, dict) else getattr(fig, "layout", None)
-        height = (layout.get("height") if isinstance(layout, dict)
-                  else getattr(layout, "height", None)) or 450
-    return _mount("plot", key=key, data={"figure": text, "rev": rev, "timeline": timeline},
-                  height=int(height))
+        height = (
+            layout.get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
+        ) or 450
+    return _mount(
+        "plot", key=key, data={"figure": text, "rev": rev, "timeline": timeline}, height=int(height)
+    )
