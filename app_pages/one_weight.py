@@ -89,7 +89,7 @@ lo, hi = min(w_all.min(), problem.q_train.theta_star[1] - 1), max(w_all.max(), w
 pad = 0.1 * (hi - lo)
 w_grid = np.linspace(lo - pad, hi + pad, 301)
 cost = quadratic.loss(problem.q_train, np.column_stack([np.zeros_like(w_grid), w_grid]))
-samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y)] if n <= 12 else []
+samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)] if n <= 12 else []
 colours = {"batch": theme.BLUE, "sgd": theme.VERMILLION, "mini": theme.VERMILLION}
 drawn = []
 for key, traj in runs.items():
@@ -123,7 +123,7 @@ curve_fig = figures.loss_of_one_weight(
 )
 curve_runs = [
     (d["name"], traj.epoch_updates / traj.updates_per_epoch, traj.train_loss_epoch, d["colour"])
-    for d, traj in zip(drawn, runs.values())
+    for d, traj in zip(drawn, runs.values(), strict=True)
 ]
 floor = next(iter(runs.values())).loss_floor
 epoch_fig = figures.loss_comparison(
@@ -139,7 +139,7 @@ chart(epoch_fig, key="epochs1", container=right)
 
 cols = st.columns(len(runs) + 1)
 cols[0].metric(t("predict_before"), f"{w0 * 4:.4g}")
-for col, (key, traj) in zip(cols[1:], runs.items()):
+for col, (key, traj) in zip(cols[1:], runs.items(), strict=True):
     w_end = traj.params[-1, 1]
     col.metric(
         t("predict_after", name=t(f"regime1.{key}")),

@@ -28,7 +28,8 @@ SIGNATURES = """(n) => { const g = [...document.querySelectorAll('.js-plotly-plo
   if (g.length !== n || !g.every(d => d._fullData && d._fullData.length)) return null;
   return g.map(d => d._fullData.map(t => { const x = t.x || [], y = t.y || [];
     return x.length + ':' + x[x.length - 1] + ':' + y[y.length - 1]; }).join('|')
-    + JSON.stringify((d.layout.shapes || []).map(s => [s.x0, s.y0, s.x1, s.y1, s.xanchor, s.path])));
+    + JSON.stringify((d.layout.shapes || [])
+      .map(s => [s.x0, s.y0, s.x1, s.y1, s.xanchor, s.path])));
 }"""
 
 

@@ -14,6 +14,7 @@ A grid of G x G cells costs O(G^2 p) however many points the data has.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 
@@ -68,7 +69,8 @@ def fit_quadratic(phi: np.ndarray, y: np.ndarray) -> QuadraticLoss:
     n = y.shape[0]
     if n == 0:
         raise ValueError("no data points")
-    R = np.linalg.qr(phi / np.sqrt(n), mode="r")
+    # mode="r" returns R alone (the stubs type every mode as the full result)
+    R = cast(np.ndarray, np.linalg.qr(phi / np.sqrt(n), mode="r"))
     if R.shape[0] < phi.shape[1]:  # fewer points than parameters: pad to square
         R = np.vstack([R, np.zeros((phi.shape[1] - R.shape[0], phi.shape[1]))])
     theta_star = np.linalg.lstsq(phi, y, rcond=None)[0]

@@ -7,7 +7,7 @@ from fractions import Fraction
 
 def mse_loop(b: float, w: float, x, y) -> float:
     total = 0.0
-    for xi, yi in zip(x, y):
+    for xi, yi in zip(x, y, strict=True):
         total += (b + w * xi - yi) ** 2
     return total / len(x)
 
@@ -15,7 +15,7 @@ def mse_loop(b: float, w: float, x, y) -> float:
 def mse_exact(b: float, w: float, x, y) -> Fraction:
     """The MSE in exact rational arithmetic of the given floats: no rounding at all."""
     b, w = Fraction(b), Fraction(w)
-    total = sum((b + w * Fraction(xi) - Fraction(yi)) ** 2 for xi, yi in zip(x, y))
+    total = sum((b + w * Fraction(xi) - Fraction(yi)) ** 2 for xi, yi in zip(x, y, strict=True))
     return total / len(x)
 
 

@@ -21,7 +21,7 @@ def test_every_lesson_page_runs_and_links_each_run_to_the_explorer(lesson):
     assert len(rows) == len(lesson.variants)
     buttons = at.get("link_button")
     assert len(buttons) == len(lesson.variants)
-    for button, variant, (_, row) in zip(buttons, lesson.variants, rows.iterrows()):
+    for button, variant, (_, row) in zip(buttons, lesson.variants, rows.iterrows(), strict=True):
         query = dict(parse_qsl(button.proto.url.split("?", 1)[1]))
         explorer = fresh_app(**query)
         assert not explorer.exception

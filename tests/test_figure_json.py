@@ -50,7 +50,7 @@ def _same(a, b):
             _same(a[k], b[k])
     elif isinstance(a, list) and isinstance(b, list):
         assert len(a) == len(b)
-        for u, v in zip(a, b):
+        for u, v in zip(a, b, strict=True):
             _same(u, v)
     elif isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
         np.testing.assert_array_equal(np.asarray(a, dtype=float), np.asarray(b, dtype=float))

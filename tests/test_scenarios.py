@@ -1,4 +1,4 @@
-"""Every tutorial preset against the tutorial's own loop, re-implemented as the tutorial writes it."""
+"""Every tutorial preset against the tutorial's own loop, written as the tutorial writes it."""
 
 import numpy as np
 import pytest
@@ -26,11 +26,11 @@ def seed003_loop(X, Y):
     """Seed 003's training loop, line for line (batch_size = 1, early stop at 1e-5)."""
     w1, w2, w3 = 1, 0, 1
     lr, batch_size = 0.001, 1
-    for epoch in range(1000):
+    for epoch in range(1000):  # noqa: B007 (the tutorial's own line)
         epoch_loss = 0
         grad_w1 = grad_w2 = grad_w3 = 0
         count = 0
-        for x, y_true in zip(X, Y):
+        for x, y_true in zip(X, Y, strict=True):
             count += 1
             y_pred = w1 * x**2 + w2 * x + w3
             epoch_loss += (y_pred - y_true) ** 2
@@ -70,7 +70,7 @@ def test_seed003_early_stop_matches_the_tutorials_break():
     w, stopped_epoch = [1.0, 0.0, 1.0], None
     for epoch in range(1000):
         total = 0.0
-        for x, yt in zip(X, Y):
+        for x, yt in zip(X, Y, strict=True):
             yp = w[0] * x**2 + w[1] * x + w[2]
             total += (yp - yt) ** 2
             w = [

@@ -22,7 +22,7 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
     if len(lesson.variants) > len(COLOURS):
         raise ValueError(f"at most {len(COLOURS)} runs can be told apart by colour")
     out = []
-    for variant, colour in zip(lesson.variants, COLOURS):
+    for variant, colour in zip(lesson.variants, COLOURS, strict=False):
         problem = cache.problem(variant.data, variant.scaled)
         start = tuple(float(v) for v in lab.start_point(variant.run))
         window, grid = cache.loss_grid(variant.data, variant.scaled, start, lesson.margin)
@@ -223,7 +223,9 @@ def render(
         chart(contour_figs[0], key="contour", container=left)
         chart(curve, key="curve", container=right)
     else:
-        for i, (col, fig) in enumerate(zip(st.columns(len(contour_figs)), contour_figs)):
+        for i, (col, fig) in enumerate(
+            zip(st.columns(len(contour_figs)), contour_figs, strict=True)
+        ):
             chart(fig, key=f"contour{i}", container=col)
         chart(curve, key="curve")
     if small_multiples and len(runs) > 1:
@@ -232,6 +234,6 @@ def render(
     st.dataframe(table(runs), hide_index=True, width="stretch")
     base = (st.context.url or "").split("?")[0].rsplit("/" + page, 1)[0].rstrip("/") + "/"
     lang = st.session_state["lang"]
-    for col, run in zip(st.columns(len(runs)), runs):
+    for col, run in zip(st.columns(len(runs)), runs, strict=True):
         url = base + "?" + explorer_query(run, lang=lang, projector=projector)
         col.link_button(f"↗ {run['name']}", url, help=t("open_explorer"), width="stretch")

@@ -118,7 +118,7 @@ def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(
         for axis in ("x", "y", "z") if key == "surface" else ("x", "y"):
             assert drawn[key][axis] == pytest.approx(list(sent[axis]), rel=1e-6, abs=1e-7)
     contour = drawn["contour"]
-    for got, expected in zip(contour["svgEnds"], contour["expectedEnds"]):
+    for got, expected in zip(contour["svgEnds"], contour["expectedEnds"], strict=True):
         assert got == pytest.approx(expected, abs=0.6)
     assert console_errors == []
 

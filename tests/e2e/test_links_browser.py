@@ -72,7 +72,8 @@ def test_the_url_follows_a_slider(page, app_url):
 
 
 FONT_SIZES = """() => [...document.querySelectorAll('.losslab-plot')]
-  .map(g => Math.min(...[...g.querySelectorAll('.xtick text, .ytick text, .gtitle, .xtitle, .legendtext')]
+  .map(g => Math.min(...[...g.querySelectorAll(
+    '.xtick text, .ytick text, .gtitle, .xtitle, .legendtext')]
   .map(e => parseFloat(getComputedStyle(e).fontSize))))"""
 
 

@@ -1,4 +1,4 @@
-"""Kill and restart the server while a page is open: it reconnects and the link restores the view."""
+"""Kill and restart the server while a page is open: it reconnects, the link restores the view."""
 
 import time
 

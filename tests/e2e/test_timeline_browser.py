@@ -93,7 +93,9 @@ def test_stepping_moves_every_view_by_exactly_one_update(page, app_url, book_run
     # the next update (number 2) uses the batch of 16 the visit order names: ringed on the data
     rows = traj.batch_members(1)
     x, y = problem.data.x_train[rows], problem.data.y_train[rows]
-    np.testing.assert_allclose(sorted(geo["rings"]), sorted(zip(x.tolist(), y.tolist())), rtol=1e-6)
+    np.testing.assert_allclose(
+        sorted(geo["rings"]), sorted(zip(x.tolist(), y.tolist(), strict=True)), rtol=1e-6
+    )
     # the maths panel writes the core's gradient and the update with its numbers
     gb, gw = traj.grads[1]
     assert fmt4(gb) in geo["maths"] and fmt4(gw) in geo["maths"]
@@ -188,7 +190,8 @@ def test_past_the_window_exit_the_views_mark_nothing(page, app_url, console_erro
       const g = (v) => document.querySelector('.st-key-' + v + ' .losslab-plot');
       const s3 = g('surface'); const i = s3.data.findIndex(t => t.meta === 'tl-point');
       return {point3d: Array.from(s3._fullData[i].x),
-              contour_dots: g('contour').layout.shapes.filter(s => s.type === 'circle').length}; }""")
+              contour_dots: g('contour').layout.shapes
+                .filter(s => s.type === 'circle').length}; }""")
     assert marks == {"point3d": [], "contour_dots": 0}
     assert "Outside the plotted area since update 2" in page.locator(".ll-maths").inner_text()
     page.keyboard.press("Home")
