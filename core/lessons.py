@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.lab import DataSpec, RunSpec
+import numpy as np
+
+from core import datasets, scaling
+from core.lab import DataSpec, RunSpec, make_dataset
 
 BOOK = DataSpec(scenario="book")
 
@@ -34,6 +37,13 @@ class Lesson:
         return all(v.data == first.data and v.scaled == first.scaled for v in self.variants)
 
 
+def _same_line_scaled(data: DataSpec, start: tuple[float, float]) -> tuple[float, float]:
+    """``start`` (b, w in original units) as the same line on the standardised feature."""
+    x_train = make_dataset(data).x_train
+    b, w = scaling.to_scaled(scaling.fit_standardizer(x_train), np.array(start))
+    return float(b), float(w)
+
+
 def _book_run(**kw) -> RunSpec:
     return RunSpec(**{"lr": 0.1, "batch_size": 80, "epochs": 100, "shuffle": False, **kw})
 
@@ -48,7 +58,17 @@ LESSONS = (
         "bad_feature",
         (
             Variant("x × 10", DataSpec(scenario="book_x10"), False, _book_run(lr=0.03)),
-            Variant("standardised", DataSpec(scenario="book_x10"), True, _book_run(lr=0.03)),
+            Variant(
+                "standardised",
+                DataSpec(scenario="book_x10"),
+                True,
+                _book_run(
+                    lr=0.03,
+                    start=_same_line_scaled(
+                        DataSpec(scenario="book_x10"), datasets.book_initial_params()
+                    ),
+                ),
+            ),
         ),
     ),
     Lesson(

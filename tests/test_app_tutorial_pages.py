@@ -1,6 +1,7 @@
 import numpy as np
 import pytest
 
+from core import scenarios
 from tests.apptest_util import figure, fresh_app, specs, trace
 from tests.test_lessons import course_batch_loop, course_sgd_loop
 
@@ -55,13 +56,21 @@ def test_several_parameters_reports_estimates_errors_and_moves_the_slice():
     before = specs(at)
     at.slider(key="step").set_value(100).run()
     assert specs(at) != before  # held at the current update: the slice moved
+    held_current = figure(at, "Loss over")["data"][0]
     at.radio(key="hold").set_value("optimum").run()
-    held_opt = specs(at)
+    held_optimum = figure(at, "Loss over")["data"][0]
+    assert not np.array_equal(held_optimum["z"], held_current["z"])
+    # held at the optimum, the slice is the loss with b at b*, whatever the update shown
+    recipe = scenarios.d2l_linear()
+    b_star = np.linalg.lstsq(recipe.phi, recipe.y, rcond=None)[0][0]
+    for i, j in ((0, 0), (50, 20), (100, 100)):
+        w1, w2 = float(held_optimum["x"][i]), float(held_optimum["y"][j])
+        mse = np.mean((recipe.phi @ [b_star, w1, w2] - recipe.y) ** 2)
+        assert 10 ** float(held_optimum["z"][j, i]) == pytest.approx(mse, rel=1e-5)
     at.slider(key="step").set_value(5000).run()
     slice_a = figure(at, "Loss over")["data"][0]["z"]
     at.slider(key="step").set_value(100).run()
     np.testing.assert_array_equal(figure(at, "Loss over")["data"][0]["z"], slice_a)
-    assert held_opt
 
 
 def test_several_parameters_polynomial_and_a_link():

@@ -80,6 +80,7 @@ def test_random_runs_through_the_figures():
 GARBAGE = ["nan", "inf", "-1", "1e309", "", "0", "abc", "10000000", "0.5", "full", "1,2,3"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("block", range(4))
 def test_random_links_through_the_pages(block):
     rng = random.Random(100 + block)

@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from core import lab, lessons, quadratic
+from core import lab, lessons, quadratic, scaling
 
 
 def run(variant):
@@ -14,7 +14,7 @@ def course_batch_loop():
     x_data, y_data, w = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0
     for _ in range(100):
         grad = 0
-        for x, y in zip(x_data, y_data):
+        for x, y in zip(x_data, y_data, strict=True):
             grad += 2 * x * (x * w - y)
         w -= 0.01 * (grad / len(x_data))
     return w
@@ -24,7 +24,7 @@ def course_sgd_loop():
     """Seed 000, the loss of one sample, in order, as the notes write it."""
     x_data, y_data, w = [1.0, 2.0, 3.0], [2.0, 4.0, 6.0], 1.0
     for _ in range(100):
-        for x, y in zip(x_data, y_data):
+        for x, y in zip(x_data, y_data, strict=True):
             w -= 0.01 * 2 * x * (x * w - y)
     return w
 
@@ -50,12 +50,15 @@ def test_noise_floor_lesson_clean_reaches_zero_noisy_stops_at_its_floor():
     # the notes' first printed loss on clean labels, 2.021600: one step of 0.03 on x = 2 from w = 2
     w = 2 - 0.03 * 2 * 2 * (2 * 2 - 2)
     assert quadratic.loss(clean_problem.q_train, [0.0, w]) == pytest.approx(2.0216, rel=1e-12)
-    first = clean.batch_members(0)[0]
-    assert clean.train_loss[1] == pytest.approx(
-        np.mean((clean.params[1, 1] * clean_problem.data.x_train - clean_problem.data.y_train) ** 2)
-    )
-    if clean_problem.data.x_train[first] == 2.0:
-        assert clean.train_loss[1] == pytest.approx(2.0216, rel=1e-12)
+    # every update of the first epochs is the notes' one-sample step, and the loss after it the
+    # mean over all four points (our shuffle visits x = 0, 1, 3, 2 first, not the notes' order)
+    x, y = clean_problem.data.x_train, clean_problem.data.y_train
+    for k in range(12):
+        (i,) = clean.batch_members(k)
+        w_k = clean.params[k, 1]
+        w_next = w_k - 0.03 * 2 * x[i] * (x[i] * w_k - y[i])
+        assert clean.params[k + 1, 1] == pytest.approx(w_next, rel=1e-12, abs=1e-15)
+        assert clean.train_loss[k + 1] == pytest.approx(np.mean((w_next * x - y) ** 2), rel=1e-12)
     # ...and taken literally, lr 0.3 on one sample diverges
     literal = lab.run(noisy_problem, lab.RunSpec(**{**noisy_v.run.__dict__, "lr": 0.3}))
     assert literal.status == "diverged"
@@ -72,9 +75,14 @@ def test_book_lessons_show_what_their_text_says():
 
 @pytest.mark.parametrize("lesson", lessons.LESSONS, ids=lambda lesson: lesson.key)
 def test_runs_in_a_lesson_share_start_and_batch_order(lesson):
-    trajs = [run(v)[1] for v in lesson.variants]
+    """The same starting line in original units (a standardised run starts from the raw run's
+    line mapped into its own space), and the same visit order."""
+    runs = [run(v) for v in lesson.variants]
+    trajs = [traj for _, traj in runs]
+    lines = [scaling.to_original(problem.scaler, traj.params[0]) for problem, traj in runs]
+    for line in lines[1:]:
+        np.testing.assert_allclose(line, lines[0], rtol=1e-12)
     for traj in trajs[1:]:
-        np.testing.assert_array_equal(traj.params[0], trajs[0].params[0])
         epochs = min(traj.order.shape[0], trajs[0].order.shape[0])
         if traj.order.shape[1] == trajs[0].order.shape[1]:
             np.testing.assert_array_equal(traj.order[:epochs], trajs[0].order[:epochs])

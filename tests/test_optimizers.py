@@ -16,7 +16,7 @@ def book():
 def full_gradient(phi, y, b, w):
     """The gradient of the MSE straight from the raw data."""
     gb = gw = 0.0
-    for (_, x), yi in zip(phi, y):
+    for (_, x), yi in zip(phi, y, strict=True):
         e = b + w * x - yi
         gb += 2 * e / len(y)
         gw += 2 * e * x / len(y)
@@ -73,14 +73,29 @@ def test_each_optimizer_follows_its_hand_written_rule(book, name):
     )
 
 
-def test_optimizers_are_pure_functions():
-    opt = optimizers.adam(0.1)
-    state = opt.init(np.zeros(2))
+def _leaves(state):
+    return [np.array(v, dtype=float) for v in (state if isinstance(state, tuple) else (state,))]
+
+
+@pytest.mark.parametrize("name", optimizers.NAMES)
+def test_optimizers_are_pure_functions(name):
+    """The same inputs give the same outputs, and the state passed in is left as it was: an
+    update returns a new state instead of changing the old one (so a run can be replayed)."""
+    opt = optimizers.make(name, 0.1)
+    params = np.array([0.5, -1.0])
     g = np.array([1.0, -2.0])
-    step1, state1 = opt.update(g, state, np.zeros(2))
-    step2, _ = opt.update(g, state, np.zeros(2))  # same inputs, same outputs: nothing hidden
+    state = opt.init(params)
+    for _ in range(3):  # a state that has seen some gradients, not only the initial zeros
+        _, state = opt.update(g, state, params)
+    before = [leaf.copy() for leaf in _leaves(state)]
+    step1, state1 = opt.update(g, state, params)
+    step2, state2 = opt.update(g, state, params)
     np.testing.assert_array_equal(step1, step2)
-    assert state1 is not state
+    for a, b in zip(_leaves(state1), _leaves(state2), strict=True):
+        np.testing.assert_array_equal(a, b)
+    for leaf, kept in zip(_leaves(state), before, strict=True):
+        np.testing.assert_array_equal(leaf, kept)
+    assert np.all(np.sign(step1) == -np.sign(g))  # every rule steps against the gradient
 
 
 # lr chosen per optimizer for a round bowl (standardised book data, Hessian = 2 I)
