@@ -12,12 +12,11 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 MAX_BYTES = 2_000_000
-MAX_ROWS = 10_000
 MAX_COLUMNS = 50
 SKIP_LIMIT = 0.10  # refuse when more than this share of the rows has non-numeric cells
 
@@ -41,8 +40,7 @@ class Table:
     separator: str
     header: bool
     skipped_rows: tuple[int, ...] = ()  # 1-based line numbers of rows left out (non-numeric)
-    truncated_from: int | None = None  # number of data rows in the file when over MAX_ROWS
-    notes: tuple[str, ...] = field(default=())
+    truncated_from: int | None = None  # number of data rows in the file when over max_rows
 
     def column(self, name: str) -> np.ndarray:
         return self.values[:, self.names.index(name)]
@@ -69,7 +67,7 @@ def _looks_binary(text: str) -> bool:
 
 def _separator(first_line: str) -> str:
     counts = {sep: first_line.count(sep) for sep in (";", "\t", ",")}
-    best = max(counts, key=counts.get)
+    best = max(counts, key=counts.__getitem__)
     if counts[best] == 0:
         raise CsvError("one_column")
     return best
@@ -87,8 +85,9 @@ def _number(cell: str, decimal_comma: bool) -> float | None:
         return None
 
 
-def parse_csv(raw: bytes, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> Table:
-    """Parse ``raw`` into a :class:`Table`, or raise :class:`CsvError`."""
+def parse_csv(raw: bytes, *, max_rows: int, max_bytes: int = MAX_BYTES) -> Table:
+    """Parse ``raw`` into a :class:`Table` of at most ``max_rows`` data rows (the rest are
+    dropped and counted), or raise :class:`CsvError`."""
     if len(raw) > max_bytes:
         raise CsvError("too_big", size=len(raw), limit=max_bytes)
     if not raw.strip():
@@ -122,7 +121,7 @@ def parse_csv(raw: bytes, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROW
         body, body_lines = rows, line_numbers
     if not body:
         raise CsvError("header_only")
-    for row, line in zip(body, body_lines):
+    for row, line in zip(body, body_lines, strict=True):
         if len(row) != width:
             raise CsvError("ragged", line=line, found=len(row), expected=width)
     truncated = None
@@ -130,9 +129,10 @@ def parse_csv(raw: bytes, *, max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROW
         truncated = len(body)
         body, body_lines = body[:max_rows], body_lines[:max_rows]
     values, skipped = [], []
-    for row, line in zip(body, body_lines):
-        numbers = [_number(c, decimal_comma) for c in row]
-        if any(v is None for v in numbers):
+    for row, line in zip(body, body_lines, strict=True):
+        parsed = [_number(c, decimal_comma) for c in row]
+        numbers = [v for v in parsed if v is not None]
+        if len(numbers) < len(parsed):
             skipped.append(line)
             continue
         bad = next((k for k, v in enumerate(numbers) if not math.isfinite(v)), None)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-PARAM_NAMES = ("b", "w")
-
 
 def line_design(x: np.ndarray) -> np.ndarray:
     """Design matrix of ``y = b + w x``: columns ``[1, x]``, shape (n, 2); theta = (b, w)."""

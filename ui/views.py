@@ -115,7 +115,10 @@ def explorer_figures(
     data = problem.data
     x_all = np.concatenate([data.x_train, data.x_val])
     line_x = np.linspace(x_all.min(), x_all.max(), 2)
-    to_orig = lambda th: scaling.to_original(problem.scaler, th)
+
+    def to_orig(th):
+        return scaling.to_original(problem.scaler, th)
+
     final, first = to_orig(params[-1]), to_orig(params[0])
     best = to_orig(star)
     fit = figures.data_with_fit(
@@ -207,5 +210,4 @@ def summary(problem: lab.Problem, traj) -> dict:
         "condition": problem.condition,
         "star": scaling.to_original(problem.scaler, star),
         "loss_min": problem.q_train.loss_min,
-        "floor": traj.loss_floor,
     }

@@ -258,7 +258,6 @@ const CSS = `
 .ll-maths .ll-m-head { font-weight: 700; font-size: 1.08em; }
 .ll-maths .ll-m-sub { color: #444; margin-bottom: 0.2em; }
 .ll-maths .ll-m-eq { padding-left: 0.8em; }
-.ll-maths .ll-m-note { color: #444; font-weight: normal; }
 .ll-maths .ll-m-end { color: #444; }
 `;
 
