@@ -2,7 +2,8 @@
 
 Every builder takes precomputed arrays (float32 where they are large) and returns a Plotly
 figure as a plain dict (``{"data": [...], "layout": {...}}``, NumPy arrays left as they are):
-building ``plotly.graph_objects`` figures validated every property and cost ~300 ms a page.
+building ``plotly.graph_objects`` figures validated every property and cost ~0.5 s a page
+(measured: the explorer's five figures, 1.8 ms as dicts).
 The chart component turns a figure into the JSON plotly.js reads (arrays as base64 typed
 arrays, ``losslab_plot.figure_json``).
 Non-finite values never reach a figure: callers pass only the kept part of a run.
@@ -441,7 +442,8 @@ def loss_comparison(
     curves, *, floors, log_y: bool, labels: dict, style: theme.Style = theme.NORMAL
 ) -> dict:
     """Training loss against epoch for several runs: ``curves`` is a list of
-    ``(name, epochs, loss, colour)``, ``floors`` a list of ``(name, value, colour)`` drawn dotted."""
+    ``(name, epochs, loss, colour)``, ``floors`` a list of ``(name, value, colour)`` drawn
+    dotted."""
     fig = _figure()
     for name, x, y, colour in curves:
         fig["data"].append(

@@ -49,12 +49,10 @@ PROJECTOR = Style(
 )
 
 
-# Setting a template on a plotly.py figure deep-copies and validates it: about 70% of the time
-# spent building the explorer's figures. So figures are built without one (no default either)
-# and the layout part of "plotly_white" is added as plain JSON when a figure is sent
-# (ui/charts.py).
+# Figures are plain dicts built without a template; the layout part of "plotly_white" is added
+# as plain JSON when a figure is sent (ui/charts.py passes it explicitly). plotly's global
+# default template is left alone.
 TEMPLATE = pio.templates["plotly_white"].layout.to_plotly_json()
-pio.templates.default = None
 
 
 def merge(target: dict, update: dict) -> dict:

@@ -2,7 +2,8 @@
 
 ``st.plotly_chart`` remounts its chart whenever the figure changes, which costs seconds and
 resets a dragged 3D camera; this component keeps the chart and its camera. plotly.js is served
-from the component's asset folder (copied from the installed ``plotly`` package on import).
+from the component's asset folder (copied there from the installed ``plotly`` package the first
+time a chart is shown).
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ function applyTimeline(gd, detail) {
   if (!part) return;
   gd.dataset.timelineK = String(detail.k);
   if (part.point) {
-    // software WebGL (a headless browser, a laptop without GPU) takes ~200 ms per 3D frame:
+    // software WebGL (a headless browser, a laptop without GPU) blocks ~130 ms per 3D update:
     // while playing, give the 3D view at most a fifth of the time so the other views stay smooth
     const now = performance.now();
     if (detail.playing && gd.__lossLabNext3d && now < gd.__lossLabNext3d) return;
