@@ -67,7 +67,7 @@ def test_a_link_restores_the_same_state_and_the_same_path(case):
     assert dict(at.query_params) == expected_query
     # a second fresh session from the written link draws the very same path
     again = fresh_app(**dict(at.query_params))
-    for a, b in zip(drawn_path(at), drawn_path(again)):
+    for a, b in zip(drawn_path(at), drawn_path(again), strict=True):
         np.testing.assert_array_equal(a, b)
 
 
@@ -113,3 +113,34 @@ def test_a_clean_link_shows_no_notice():
     assert not any("Part of the link" in c.value for c in at.caption)
     bad = fresh_app(lr="0.2", batch="16", epochs="nan")
     assert any("Part of the link" in c.value and "epochs" in c.value for c in bad.caption)
+
+
+@pytest.mark.parametrize(
+    "asked, used, words",
+    [
+        ("7", 8, "not a step of the batch-size slider, using 8"),
+        ("3", 4, "not a step of the batch-size slider, using 4"),
+        ("500", 80, "more than the 80 training examples: the full batch, using 80"),
+        ("full", 80, None),
+        ("16", 16, None),
+    ],
+)
+def test_a_batch_size_without_a_slider_step_snaps_to_the_nearest_and_says_so(asked, used, words):
+    at = fresh_app(batch=asked)
+    assert not at.exception
+    assert at.select_slider(key="batch").value == used
+    notices = [c.value for c in at.caption if c.value.startswith("⚠️")]
+    if words is None:
+        assert notices == []
+    else:
+        assert len(notices) == 1 and f"batch ({words})" in notices[0]
+
+
+def test_compare_batches_from_a_link_snap_each_and_say_so():
+    at = fresh_app(compare="batch", batches="7,500,1")
+    at.switch_page("app_pages/compare.py").run()
+    assert not at.exception
+    assert at.multiselect(key="batches").value == [8, 80, 1]
+    notice = next(c.value for c in at.caption if c.value.startswith("⚠️"))
+    assert "batches (not a step of the batch-size slider, using 8)" in notice
+    assert "the full batch, using 80" in notice

@@ -8,7 +8,7 @@ import numpy as np
 import streamlit as st
 
 from core import datasets, lab, lessons, optimizers, scaling
-from ui import cache, params
+from ui import cache, link, params
 from ui.controls import (
     LEARNING_RATES,
     batch_options,
@@ -20,6 +20,7 @@ from ui.controls import (
     optimizer_ui,
     projector_ui,
     regime,
+    snap_batch,
     start_ui,
 )
 from ui.text import t
@@ -71,8 +72,17 @@ def _book_figure() -> None:
 def _batches(n_train: int) -> tuple[int, ...]:
     options = batch_options(n_train)
     state = st.session_state
-    wanted = [n_train if b == "full" or b >= n_train else b for b in state.get("batches") or ()]
-    state["batches"] = [b for b in dict.fromkeys(wanted) if b in options] or [n_train]
+    asked = list(state.get("batches") or ())
+    from_link = link.take_linked("batches", tuple(asked))
+    wanted = []
+    for b in asked:
+        size, reason = (n_train, None) if b == "full" else snap_batch(int(b), n_train)
+        if from_link and reason:
+            link.note("batches", reason, size)
+        wanted.append(size)
+    state["batches"] = list(dict.fromkeys(wanted))[:4] or [n_train]
+    if from_link and len(dict.fromkeys(wanted)) > 4:
+        link.note("batches", "count|4", ",".join(map(str, state["batches"])))
     chosen = st.multiselect(
         t("batches"),
         options,

@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from core import datasets, lab
-from ui import params
+from ui import link, params
 from ui.text import LANGUAGES, t
 
 LEARNING_RATES = params.LEARNING_RATES
@@ -131,15 +131,30 @@ def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
     )
 
 
+def snap_batch(value: int, n_train: int) -> tuple[int, str | None]:
+    """The batch-size slider's step for ``value``: the full batch at or beyond the training
+    split's size, else the nearest step on a log scale. Returns it with the reason code of a
+    link notice when it differs (None when ``value`` is a step)."""
+    options = batch_options(n_train)
+    if value in options:
+        return value, None
+    if value >= n_train:
+        return n_train, f"batch_full|{n_train}"
+    return min(options, key=lambda b: abs(np.log(b) - np.log(value))), "batch_step"
+
+
 def batch_ui(n_train: int) -> int:
     options = batch_options(n_train)
     state = st.session_state
     current = state.get("batch")
     if current not in options:  # "full" from a link, a new data set, or a hand-written size
-        if current in (None, "full") or state.get("_batch_full", True) or current >= n_train:
+        from_link = link.take_linked("batch", current)
+        if current in (None, "full") or (state.get("_batch_full", True) and not from_link):
             state["batch"] = n_train
         else:
-            state["batch"] = min(options, key=lambda b: abs(np.log(b) - np.log(current)))
+            state["batch"], reason = snap_batch(int(current), n_train)
+            if from_link and reason:
+                link.note("batch", reason, state["batch"])
     batch = st.select_slider(
         t("batch"),
         options,
@@ -172,7 +187,7 @@ def start_ui() -> tuple[float, float] | None:
     state = st.session_state
     if state.get("b0") is None or state.get("w0") is None:  # a link gave only one of them
         drawn = datasets.book_initial_params(int(state["seed"]))
-        for key, value in zip(("b0", "w0"), drawn):
+        for key, value in zip(("b0", "w0"), drawn, strict=True):
             if state.get(key) is None:
                 state[key] = float(np.clip(round(value, 2), -10, 10))
     c1, c2 = st.columns(2)

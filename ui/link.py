@@ -25,8 +25,25 @@ def apply_once(schema=params.PARAMS) -> None:
         state["start"] = "manual"
     state["_link_applied"] = True
     state["_link_notices"] = notices
+    state["_link_values"] = dict(values)  # what the link asked for, for checks that need data
     # which page the link opened: ``step`` means a different thing on two pages
     state["_link_page"] = urlparse(st.context.url or "").path.strip("/").split("/")[-1]
+
+
+def take_linked(key: str, value) -> bool:
+    """True once if ``value`` is what the session's link gave for ``key`` (a check that can only
+    be made once the data are known, such as a batch size against the training split, then
+    says so with :func:`note`); later calls and other values give False."""
+    linked = st.session_state.get("_link_values") or {}
+    if key in linked and linked[key] == value:
+        del linked[key]
+        return True
+    return False
+
+
+def note(key: str, reason: str, kept=None) -> None:
+    """Add a notice about link value ``key`` to the ones shown on this view."""
+    st.session_state.setdefault("_link_notices", []).append(params.Notice(key, reason, kept))
 
 
 def show_notices() -> None:

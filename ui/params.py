@@ -1,5 +1,5 @@
 """The link schema: every control that shapes what is drawn, its stable URL name, default,
-strict parser and serialiser. Names are public (README lists them): never rename one.
+strict parser and serialiser. Names are public (docs/links.md lists them): never rename one.
 
 A parser gets the raw URL string and returns the value, or raises ``ValueError`` with a short
 reason; nothing unparsed ever reaches a widget. Values that are clearly meant but out of range
@@ -123,7 +123,7 @@ def _list_of(parse_one, *, most: int = 6):
         if not items:
             raise ValueError("invalid")
         if len(items) > most:
-            raise ValueError(f"range|1|{most}")
+            raise ValueError(f"count|{most}")
         values = []
         for item in items:
             try:
@@ -207,6 +207,9 @@ REASONS = (
     "choice",
     "flag",
     "nearest",
+    "count",
+    "batch_step",
+    "batch_full",
 )
 
 

@@ -123,7 +123,6 @@ EN = {
     "cross_batch": "this mini-batch",
     "cross_tangent": "tangent: slope = ∂L",
     "current": "now",
-    "maths_title": "The update at this position",
     "step_beyond": "The link's step={step:,} is past the end of this run ({updates:,} updates): "
     "showing the end.",
     # numbers
@@ -149,7 +148,6 @@ EN = {
     "short.converged": "Converged at update {k:,} of {updates:,}.",
     "short.completed": "Ran all {epochs:,} epochs ({updates:,} updates), not settled yet.",
     "short.diverged": "Diverged at update {k:,}: η = {lr:g} is above the stable limit ≈ {limit:.3g}.",
-    "above_limit": "η = {lr:g} is above the full-batch stability limit {limit:.3g}.",
     "left_window": "The path left the plotted area at update {k:,} (b = {b:.4g}, w = {w:.4g}); the "
     "charts keep their axes so runs stay comparable, and show the path up to there.",
     "error_data": "This data cannot be used: {reason}.",
@@ -177,6 +175,9 @@ EN = {
     "reason.choice": "not one of {args}",
     "reason.flag": "not 0 or 1",
     "reason.nearest": "not on the slider",
+    "reason.count": "more than {args} values",
+    "reason.batch_step": "not a step of the batch-size slider",
+    "reason.batch_full": "more than the {args} training examples: the full batch",
     # optimizers and the comparison page
     "opt": "Optimizer",
     "opt.gd": "gradient descent",
@@ -490,7 +491,6 @@ ZH = {
     "cross_batch": "当前小批量",
     "cross_tangent": "切线:斜率 = ∂L",
     "current": "当前",
-    "maths_title": "此位置的更新",
     "step_beyond": "链接中的 step={step:,} 超过了这次训练的总更新次数({updates:,}次),显示的是结尾。",
     "final_b": "训练后的 b",
     "final_w": "训练后的 w",
@@ -513,7 +513,6 @@ ZH = {
     "short.converged": "第 {k:,} 次更新时已收敛(共 {updates:,} 次)。",
     "short.completed": "跑完了全部 {epochs:,} 轮({updates:,} 次更新),尚未稳定。",
     "short.diverged": "第 {k:,} 次更新时发散:η = {lr:g} 超过了稳定上限 ≈ {limit:.3g}。",
-    "above_limit": "η = {lr:g} 超过了全批量的稳定上限 {limit:.3g}。",
     "left_window": "路径在第 {k:,} 次更新时离开了绘图区域(b = {b:.4g},w = {w:.4g})。"
     "坐标轴保持不变以便比较不同的运行,路径只画到离开之前。",
     "error_data": "无法使用这份数据:{reason}。",
@@ -539,6 +538,9 @@ ZH = {
     "reason.choice": "只能是 {args} 之一",
     "reason.flag": "只能是 0 或 1",
     "reason.nearest": "不在滑块的取值上",
+    "reason.count": "多于 {args} 个值",
+    "reason.batch_step": "不是批量大小滑块上的取值",
+    "reason.batch_full": "超过了 {args} 个训练样本，即全批量",
     "opt": "优化器",
     "opt.gd": "梯度下降",
     "opt.momentum": "动量法",
