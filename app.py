@@ -1,4 +1,6 @@
-"""The frame: page config and navigation. Pages live in app_pages/ (not pages/: see README, "How it works")."""
+"""The frame: page config and navigation.
+
+Pages live in app_pages/, not pages/ (docs/architecture.md says why)."""
 
 import os
 
