@@ -34,7 +34,7 @@ if not c.projector:
     st.caption(t("explorer_intro"))
 link.show_notices()
 
-start = tuple(float(v) for v in lab.start_point(c.run))
+start = tuple(float(v) for v in lab.start_point(problem, c.run))
 window, grid = cache.loss_grid(c.data, c.scaled, start)
 try:
     traj = cache.trajectory(c.data, c.scaled, c.run)

@@ -146,7 +146,7 @@ def page_rows(quick: bool) -> None:
             """What the explorer computes and sends: run, timeline frames, five figures and the
             timeline's frame table."""
             problem = lab.make_problem(lab.make_dataset(data), scaled=True)
-            start = lab.start_point(spec)
+            start = lab.start_point(problem, spec)
             window = lab.view_window(problem, start)
             traj = lab.run(problem, spec)
             frames = timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train, traj)

@@ -153,6 +153,17 @@ def synthetic(
     return Dataset("synthetic", x, y, train_idx, val_idx, true_b=true_b, true_w=true_w, noise=noise)
 
 
+def tanh_data(*, seed: int = 42, n: int = 200, val_fraction: float = 0.2) -> Dataset:
+    """``y = 2 tanh(1.5 x) + N(0, 0.1^2)`` with ``x ~ U(-2, 2)``: data the tanh neuron
+    ``w2 tanh(w1 x)`` can fit, so that its two mirrored minima lie near ``(1.5, 2)`` and
+    ``(-1.5, -2)`` with the saddle at the origin between them."""
+    rng = np.random.default_rng(seed)
+    x = rng.uniform(-2.0, 2.0, n)
+    y = 2.0 * np.tanh(1.5 * x) + 0.1 * rng.standard_normal(n)
+    train_idx, val_idx = _split(n, val_fraction, rng)
+    return Dataset("tanh", x, y, train_idx, val_idx, noise=0.1)
+
+
 def _all_train(name: str, x, y, *, true_b: float, true_w: float, noise: float = 0.0) -> Dataset:
     x = np.asarray(x, dtype=float)
     return Dataset(

@@ -1,32 +1,44 @@
-"""Mini-batch gradient descent on an MSE, driven by per-batch quadratic-form statistics.
+"""Gradient descent on any :class:`~core.surface.Surface`: one readable loop, fast paths behind it.
 
-The Python step loop never touches raw data: each update only needs its batch's
-``A_B = Phi_B^T Phi_B / m`` and ``g_B = Phi_B^T y_B / m`` (m = batch size), built for all batches
-of all epochs at once::
+The update rule is written once, in :func:`descend`: at update k the optimizer takes the gradient
+``g_k`` of update k's mini-batch at the current parameters and returns a step::
 
-    grad_B(theta) = 2 (A_B theta - g_B),      theta <- theta - lr * grad_B(theta)
+    g_k = grad L_{B_k}(theta_k),    (step, state) = optimizer.update(g_k, state, theta_k),
+    theta_{k+1} = theta_k + step    (plain gradient descent: step = -lr g_k)
 
-Long two-parameter runs go to one compiled pass instead (:mod:`core.fastloop`), which takes each
-gradient from its rows' residuals on the way and keeps no per-batch arrays. Batch size 1 is SGD,
-the whole training set is batch GD; the last partial batch of an epoch is kept (it is smaller).
-Losses on the record are exact (see :mod:`core.quadratic`).
+On a surface with training examples the batches ``B_k`` walk through a visit order (a fresh
+permutation per epoch, or the stored order); batch size 1 is SGD, the whole training split is
+batch gradient descent, and the last partial batch of an epoch is kept. A test function has no
+examples: there the gradient is the function's own, plus optional Gaussian noise of a chosen
+size from the seed.
+
+Plain gradient descent on a two-parameter quadratic surface (the straight line) has two fast
+paths that give the same numbers (tests hold them to the loop): a scalar loop on the per-batch
+statistics ``A_B = Phi_B^T Phi_B / m``, ``g_B = Phi_B^T y_B / m``, and for long runs one compiled
+pass (:mod:`core.fastloop`).
 """
 
 from __future__ import annotations
 
 import functools
+import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from core import fastloop, quadratic
+from core import fastloop, optimizers, quadratic
+from core.surface import QuadraticSurface, Surface
 
-# A loss this many times above where the run started (or the floor of the problem) is an
-# explosion: the run is stopped there. Checking for NaN alone is not enough: a loss can grow to
-# 1e48 and stay finite.
+# A loss this many times above where the run started (measured from the floor of the problem) is
+# an explosion: the run is stopped there. Checking for NaN alone is not enough: a loss can grow
+# to 1e48 and stay finite.
 EXPLOSION_FACTOR = 1e6
 # A run "converged" once the excess loss L - L* stays below this fraction of the reducible loss.
 CONVERGED_FRACTION = 1e-6
+# A run "reached" a known point once it stays this close to it (relative to its distance from
+# the start).
+REACHED_FRACTION = 1e-3
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,28 +50,32 @@ class Trajectory:
     params : ndarray of shape (K + 1, p)
         Row 0 is the start; row k the parameters after update k.
     grads : ndarray of shape (K, p)
-        The mini-batch gradient update k used (taken at ``params[k]``, before the step).
+        The gradient update k used (its mini-batch's, or the noisy one; taken at ``params[k]``).
     batch_loss : ndarray of shape (K,)
-        The loss of update k's mini-batch at ``params[k]`` (before the step).
+        The loss of update k's mini-batch at ``params[k]`` (the training loss without batches).
     train_loss : ndarray of shape (K + 1,)
-        Exact loss over the whole training split at every row of ``params``.
+        Exact loss over the whole training split (or of the function) at every row of ``params``.
     epoch_updates : ndarray of int, shape (E + 1,)
-        Update count at each completed epoch boundary: ``0, u, 2u, ...`` (u updates per epoch).
+        Update count at each completed epoch boundary: ``0, u, 2u, ...`` (u updates per epoch;
+        a test function counts every update as an epoch).
     val_loss_epoch : ndarray of shape (E + 1,) or (0,)
-        Validation loss at each epoch boundary (epoch 0 is the start); empty without a
-        validation split.
+        Validation loss at each epoch boundary (epoch 0 is the start); empty without one.
     order : ndarray of int, shape (epochs, n_train)
-        The order the training examples were visited in, one row per planned epoch.
+        The order the training examples were visited in, one row per planned epoch (shape
+        (0, 0) on a test function).
     batch_size, updates_per_epoch, epochs : int
         The schedule (``epochs`` as planned; E above may be fewer after a divergence).
-    status : {"converged", "completed", "diverged"}
+    status : {"converged", "stalled", "completed", "diverged"}
+        Converged at a minimum; stalled at a saddle point; neither; or stopped by an explosion.
     diverged_at : int or None
         1-based number of the update whose loss was non-finite or exploded (not kept).
     converged_at : int or None
-        First update from which the excess training loss stayed negligible.
+        First update from which the run stayed at the point it converged or stalled at.
+    reached : int or None
+        Index into the surface's ``points`` of the minimum or saddle the run ended at.
     loss_floor : float
         The lowest training loss this run can reach: the minimum, or with some parameters held
-        fixed the minimum over the others.
+        fixed the minimum over the others (NaN when unknown).
     stopped_after_epoch : int or None
         With ``stop_below``, the (1-based) epoch after which the run stopped early.
     """
@@ -77,6 +93,7 @@ class Trajectory:
     status: str
     diverged_at: int | None = None
     converged_at: int | None = None
+    reached: int | None = None
     loss_floor: float = 0.0
     stopped_after_epoch: int | None = None
 
@@ -158,7 +175,7 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
             a00, a01, a11, g0, g1 = columns
         else:
             a00, a01, a11, g0, g1 = (np.add.reduceat(c, starts) / sizes for c in columns)
-        # stored entry-major, so A[:, i, j] and g[:, i] are contiguous for the compiled loop
+        # stored entry-major, so A[:, i, j] and g[:, i] are contiguous for the fast loops
         A = np.empty((2, 2, sizes.size))
         A[0, 0], A[0, 1], A[1, 0], A[1, 1] = a00, a01, a01, a11
         g = np.empty((2, sizes.size))
@@ -171,91 +188,277 @@ def batch_statistics(phi: np.ndarray, y: np.ndarray, order: np.ndarray, batch_si
     return A, g, sizes
 
 
-def _descend(A, g, theta0, lr, q_train, excess_limit, mask, optimizer=None):
-    """Run the updates; stop before the first one whose loss is non-finite or explodes.
+def descend(
+    grad_of: Callable[[int, np.ndarray], np.ndarray],
+    theta0: np.ndarray,
+    optimizer: optimizers.Optimizer,
+    n_updates: int,
+    too_far: Callable[[np.ndarray], bool],
+    mask: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, int | None]:
+    """The update rule, once for every optimizer and surface.
 
-    Returns ``(params, grads, diverged_at)``.
+    ``grad_of(k, theta)`` is update k's gradient at ``theta``; parameters where ``mask`` is 0
+    are held (their gradient and step are zeroed). The run stops before the first update whose
+    parameters are ``too_far`` (an explosion, or not finite). Returns ``(params, grads,
+    diverged_at)``: the parameters after every kept update (row 0 the start), the gradients
+    used, and the 1-based number of the update that was not kept (None if all were).
     """
-    K, p = g.shape
-    if optimizer is not None and optimizer.name != "gd":
-        return _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask)
-    star = q_train.theta_star
-    R = q_train.R
-    params = np.empty((K + 1, p))
-    grads = np.empty((K, p))
-    params[0] = theta0
-    diverged_at = None
-    if p == 2:  # scalar fast path: Python floats beat 2-element NumPy calls by ~10x
-        a00, a01, a11 = A[:, 0, 0].tolist(), A[:, 0, 1].tolist(), A[:, 1, 1].tolist()
-        g0, g1 = g[:, 0].tolist(), g[:, 1].tolist()
-        s0, s1 = float(star[0]), float(star[1])
-        r00, r01, r11 = float(R[0, 0]), float(R[0, 1]), float(R[1, 1])
-        b, w = float(theta0[0]), float(theta0[1])
-        m0, m1 = float(mask[0]), float(mask[1])
-        out_p = [(b, w)]
-        out_g = []
-        for k in range(K):
-            gb = m0 * 2.0 * (a00[k] * b + a01[k] * w - g0[k])
-            gw = m1 * 2.0 * (a01[k] * b + a11[k] * w - g1[k])
-            b -= lr * gb
-            w -= lr * gw
-            db, dw = b - s0, w - s1
-            u, v = r00 * db + r01 * dw, r11 * dw
-            if not u * u + v * v <= excess_limit:  # also catches NaN and inf
-                diverged_at = k + 1
-                break
-            out_p.append((b, w))
-            out_g.append((gb, gw))
-        done = len(out_g)
-        params[: done + 1] = out_p
-        if done:
-            grads[:done] = out_g
-    else:
-        theta = np.array(theta0, dtype=float)
-        done = K
-        for k in range(K):
-            grad = mask * 2.0 * (A[k] @ theta - g[k])
-            theta = theta - lr * grad
-            r = R @ (theta - star)
-            if not r @ r <= excess_limit:
-                diverged_at, done = k + 1, k
-                break
-            params[k + 1] = theta
-            grads[k] = grad
-    return params[: done + 1], grads[:done], diverged_at
-
-
-def _descend_with(optimizer, A, g, theta0, q_train, excess_limit, mask):
-    """The same loop for any ``init``/``update`` optimizer (NumPy per update, so slower)."""
-    K, p = g.shape
-    params = np.empty((K + 1, p))
-    grads = np.empty((K, p))
-    params[0] = theta = np.array(theta0, dtype=float)
+    theta = np.array(theta0, dtype=float)
+    params = np.empty((n_updates + 1, theta.size))
+    grads = np.empty((n_updates, theta.size))
+    params[0] = theta
     state = optimizer.init(theta)
-    star, R = q_train.theta_star, q_train.R
-    for k in range(K):
-        grad = mask * 2.0 * (A[k] @ theta - g[k])
+    for k in range(n_updates):
+        grad = mask * grad_of(k, theta)
         step, state = optimizer.update(grad, state, theta)
         theta = theta + mask * step
-        r = R @ (theta - star)
-        if not r @ r <= excess_limit:
+        if too_far(theta):
             return params[: k + 1], grads[:k], k + 1
         params[k + 1] = theta
         grads[k] = grad
     return params, grads, None
 
 
-def _batch_losses(phi, y, order, sizes, params, done, batch_size):
-    """Mini-batch losses at the parameters each update started from, from the raw batch rows."""
-    flat = order.ravel()
-    if batch_size == 1:  # one sample per update: no grouping needed
-        rows = flat[:done]
-        residual = np.einsum("ij,ij->i", phi[rows], params[:done]) - y[rows]
-        return residual * residual
-    members = np.repeat(np.arange(done), sizes[:done])
-    rows = flat[: members.shape[0]]
-    residual = np.einsum("ij,ij->i", phi[rows], params[members]) - y[rows]
-    return np.bincount(members, weights=residual**2, minlength=done) / sizes[:done]
+def _gd_quadratic2(A, g, theta0, lr, q, excess_limit, mask):
+    """:func:`descend` with ``optimizers.gd(lr)`` on a two-parameter quadratic form, in Python
+    floats (2-element NumPy calls cost ~10x more): the same arithmetic in the same order."""
+    a00, a01, a11 = A[:, 0, 0].tolist(), A[:, 0, 1].tolist(), A[:, 1, 1].tolist()
+    g0, g1 = g[:, 0].tolist(), g[:, 1].tolist()
+    s0, s1 = float(q.theta_star[0]), float(q.theta_star[1])
+    r00, r01, r11 = float(q.R[0, 0]), float(q.R[0, 1]), float(q.R[1, 1])
+    b, w = float(theta0[0]), float(theta0[1])
+    m0, m1 = float(mask[0]), float(mask[1])
+    out_p, out_g = [(b, w)], []
+    diverged_at = None
+    for k in range(len(g0)):
+        gb = m0 * (2.0 * (a00[k] * b + a01[k] * w - g0[k]))
+        gw = m1 * (2.0 * (a01[k] * b + a11[k] * w - g1[k]))
+        b += m0 * (-lr * gb)
+        w += m1 * (-lr * gw)
+        db, dw = b - s0, w - s1
+        u, v = r00 * db + r01 * dw, r11 * dw
+        if not u * u + v * v <= excess_limit:  # also catches NaN and inf
+            diverged_at = k + 1
+            break
+        out_p.append((b, w))
+        out_g.append((gb, gw))
+    params, grads = np.array(out_p), np.array(out_g).reshape(-1, 2)
+    return params, grads, diverged_at
+
+
+def _schedule(surface: Surface, batch_size, epochs, shuffle, seed):
+    """``(order, batch_size, updates_per_epoch, sizes)``: the batches of a data surface; a test
+    function has one update per "epoch" and no examples."""
+    n = surface.n_train
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.int32), 1, 1, np.ones(epochs, dtype=np.int64)
+    bs = int(min(max(1, batch_size or n), n))
+    order = visit_order(n, epochs, shuffle=shuffle, seed=seed)
+    return order, bs, len(range(0, n, bs)), batch_sizes(n, bs, epochs)
+
+
+def _settled(values: np.ndarray, tol: float) -> int | None:
+    """First index from which every value stays at or below ``tol`` (None if the last is above)."""
+    above = np.flatnonzero(values > tol)
+    first = 0 if above.size == 0 else int(above[-1]) + 1
+    return first if first < values.size else None
+
+
+def run(
+    surface: Surface,
+    theta0,
+    *,
+    lr: float,
+    epochs: int,
+    batch_size: int | None = None,
+    shuffle: bool = True,
+    seed: int = 42,
+    optimizer: optimizers.Optimizer | None = None,
+    noise: float = 0.0,
+    trainable=None,
+    val: Surface | None = None,
+    stop_below: float | None = None,
+) -> Trajectory:
+    """Descend on ``surface`` from ``theta0`` (shape (p,)).
+
+    Parameters
+    ----------
+    lr : float
+        Learning rate (positive); the optimizer's, when one is given.
+    epochs : int
+        Passes over the training examples (on a test function: updates).
+    batch_size : int, optional
+        Examples per update, 1 (SGD) to n (batch GD, the default); clipped to n.
+    shuffle, seed
+        Reshuffle every epoch from ``seed``, or visit in stored order. ``seed`` also draws the
+        gradient noise.
+    optimizer : core.optimizers.Optimizer, optional
+        Any ``init``/``update`` pair; ``optimizers.gd(lr)`` when omitted.
+    noise : float
+        Standard deviation of Gaussian noise added to each gradient component (test functions).
+    trainable : array-like of bool, shape (p,), optional
+        Parameters to update; the others stay at their start.
+    val : Surface, optional
+        The validation loss, recorded at every epoch boundary.
+    stop_below : float, optional
+        Stop after the first epoch whose mean mini-batch loss (each taken before its update, as a
+        per-sample training loop accumulates it) is below this value.
+
+    Notes
+    -----
+    The run stops before an update whose loss, measured from the problem's floor, is non-finite
+    or above ``EXPLOSION_FACTOR`` times that of the start; the steps before it are kept and
+    ``diverged_at`` names it.
+    """
+    theta0 = np.asarray(theta0, dtype=float)
+    if not (np.isfinite(lr) and lr > 0):
+        raise ValueError("the learning rate must be a positive finite number")
+    if epochs < 1:
+        raise ValueError("at least one epoch")
+    optimizer = optimizer or optimizers.gd(lr)
+    mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
+    order, bs, upe, sizes = _schedule(surface, batch_size, epochs, shuffle, seed)
+    K = int(sizes.size)
+    quad = surface if isinstance(surface, QuadraticSurface) else None
+
+    if quad is not None:
+        _, floor = quadratic.constrained_minimum(quad.q, theta0, mask.astype(bool))
+        base = quad.q.loss_min
+    else:
+        floor = surface.floor
+        base = floor if np.isfinite(floor) else 0.0
+    start_excess = float(surface.loss(theta0)) - base
+    if not np.isfinite(start_excess):
+        raise ValueError("the loss at the start is not finite")
+    scale = float(np.mean(quad.y**2)) if quad is not None else abs(base) + 1.0
+    reference = max(start_excess, scale * 1e-12 + np.finfo(float).tiny)
+    excess_limit = EXPLOSION_FACTOR * reference
+
+    train_loss = batch_loss = None
+    plain = optimizer.name == "gd"
+    if quad is not None and plain and fastloop.worth_it(quad.p, K):  # one compiled pass
+        params, grads, batch_loss, train_loss, diverged_at = fastloop.run(
+            quad.phi, quad.y, order, bs, theta0, lr, quad.q, excess_limit, mask
+        )
+    elif quad is not None and plain and quad.p == 2:  # the same in Python floats
+        A, g, _ = batch_statistics(quad.phi, quad.y, order, bs)
+        params, grads, diverged_at = _gd_quadratic2(A, g, theta0, lr, quad.q, excess_limit, mask)
+    else:
+        if quad is not None:
+            A, g, _ = batch_statistics(quad.phi, quad.y, order, bs)
+            R, star = quad.q.R, quad.q.theta_star
+
+            def grad_of(k, theta):
+                return 2.0 * (A[k] @ theta - g[k])
+
+            def too_far(theta):
+                r = R @ (theta - star)
+                return not r @ r <= excess_limit
+
+        else:  # the surface's own batches, or its gradient with noise
+            if surface.n_train:
+                flat = order.ravel()
+                starts = np.concatenate([[0], np.cumsum(sizes)])
+
+                def grad_of(k, theta):
+                    return surface.batch(theta, flat[starts[k] : starts[k + 1]])[1]
+
+            elif noise > 0:
+                xi = noise * np.random.default_rng(seed).standard_normal((K, theta0.size))
+
+                def grad_of(k, theta):
+                    return surface.gradient(theta) + xi[k]
+
+            else:
+
+                def grad_of(k, theta):
+                    return surface.gradient(theta)
+
+            def too_far(theta):  # the explosion itself is found below, from all losses at once
+                return not math.isfinite(theta.sum())
+
+        with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is cut off below
+            params, grads, diverged_at = descend(grad_of, theta0, optimizer, K, too_far, mask)
+            if quad is None:
+                train_loss = np.asarray(surface.loss(params), dtype=float)
+                exploded = np.flatnonzero(~(train_loss - base <= excess_limit))
+                if exploded.size:
+                    diverged_at = int(exploded[0])
+                    params, grads = params[:diverged_at], grads[: diverged_at - 1]
+                    train_loss = train_loss[:diverged_at]
+
+    done = grads.shape[0]
+    if batch_loss is None:
+        if surface.n_train:
+            owner = np.repeat(np.arange(done), sizes[:done])
+            rows = order.ravel()[: owner.size]
+            batch_loss = surface.batch_losses(params[:done], rows, owner, done)
+        else:
+            batch_loss = np.asarray(surface.loss(params[:done]), dtype=float)
+    stopped = None
+    if stop_below is not None and surface.n_train and done >= upe:
+        complete = done // upe * upe
+        sums = np.add.reduceat(
+            batch_loss[:complete] * sizes[:complete], np.arange(0, complete, upe)
+        )
+        below = np.flatnonzero(sums / surface.n_train < stop_below)
+        if below.size:
+            stopped = int(below[0]) + 1
+            done = stopped * upe
+            params, grads, batch_loss = params[: done + 1], grads[:done], batch_loss[:done]
+            diverged_at = None
+
+    train_loss = (
+        np.asarray(surface.loss(params), dtype=float)
+        if train_loss is None
+        else train_loss[: done + 1]
+    )
+    epoch_updates = np.arange(0, done + 1, upe)
+    val_loss_epoch = (
+        np.asarray(val.loss(params[epoch_updates]), dtype=float) if val is not None else np.empty(0)
+    )
+    status, converged_at, reached = _ending(surface, params, train_loss, floor, diverged_at, quad)
+    return Trajectory(
+        params=params,
+        grads=grads,
+        batch_loss=batch_loss,
+        train_loss=train_loss,
+        epoch_updates=epoch_updates,
+        val_loss_epoch=val_loss_epoch,
+        order=order,
+        batch_size=bs,
+        updates_per_epoch=upe,
+        epochs=epochs,
+        status=status,
+        diverged_at=diverged_at,
+        converged_at=converged_at,
+        reached=reached,
+        loss_floor=floor,
+        stopped_after_epoch=stopped,
+    )
+
+
+def _ending(surface, params, train_loss, floor, diverged_at, quad):
+    """``(status, converged_at, reached)`` of a finished run."""
+    if diverged_at is not None:
+        return "diverged", None, None
+    if quad is not None:  # a quadratic form: converged once the excess loss is negligible
+        scale = float(np.mean(quad.y**2)) * 1e-12 + np.finfo(float).tiny
+        tol = CONVERGED_FRACTION * max(float(train_loss[0]) - floor, scale)
+        at = _settled(train_loss - floor, tol)
+        if at is None:
+            return "completed", None, None
+        free_all = np.isclose(floor, quad.q.loss_min, rtol=1e-12, atol=0)
+        return "converged", at, 0 if free_all else None
+    final = params[-1]
+    for index, point in enumerate(surface.points):
+        target = np.asarray(point.theta)
+        tol = REACHED_FRACTION * max(float(np.linalg.norm(params[0] - target)), 1e-3)
+        at = _settled(np.linalg.norm(params - target, axis=1), tol)
+        if at is not None and np.linalg.norm(final - target) <= tol:
+            return ("converged" if point.kind == "minimum" else "stalled"), at, index
+    return "completed", None, None
 
 
 def run_descent(
@@ -271,126 +474,32 @@ def run_descent(
     q_train: quadratic.QuadraticLoss | None = None,
     q_val: quadratic.QuadraticLoss | None = None,
     trainable=None,
-    optimizer=None,
+    optimizer: optimizers.Optimizer | None = None,
     stop_below: float | None = None,
 ) -> Trajectory:
-    """Mini-batch gradient descent on ``mean((phi @ theta - y)^2)``.
-
-    Parameters
-    ----------
-    phi_train : ndarray of shape (n, p)
-    y_train : ndarray of shape (n,)
-    theta0 : array-like of shape (p,)
-    lr : float
-        Learning rate (positive).
-    batch_size : int
-        1 (SGD) to n (batch GD); clipped to n.
-    epochs : int
-        Passes over the training split.
-    shuffle, seed
-        Reshuffle every epoch from ``seed``, or visit in stored order.
-    q_train : QuadraticLoss, optional
-        The training split's quadratic form (built here when omitted).
-    q_val : QuadraticLoss, optional
-        The validation split's; without it ``val_loss_epoch`` is empty.
-    trainable : array-like of bool, shape (p,), optional
-        Parameters to update; the others stay at their start (their gradient is zeroed).
-    optimizer : core.optimizers.Optimizer, optional
-        Any ``init``/``update`` pair; plain gradient descent with ``lr`` when omitted.
-    stop_below : float, optional
-        Stop after the first epoch whose mean mini-batch loss (each taken before its update, as
-        a per-sample training loop accumulates it) is below this value.
-
-    Notes
-    -----
-    ``theta_{k+1} = theta_k - lr * 2 (A_{B_k} theta_k - g_{B_k})``. The run stops before an update
-    whose training loss is non-finite or above ``EXPLOSION_FACTOR`` times the larger of the start
-    loss and the minimum; the steps before it are kept and ``diverged_at`` names it.
-    """
+    """Mini-batch descent on the MSE of ``phi_train @ theta`` against ``y_train``: :func:`run`
+    on their :class:`~core.surface.QuadraticSurface` (built here unless ``q_train`` is given);
+    ``q_val`` records the validation loss at every epoch boundary."""
     phi_train = np.asarray(phi_train, dtype=float)
     y_train = np.asarray(y_train, dtype=float)
-    theta0 = np.asarray(theta0, dtype=float)
-    if not (np.isfinite(lr) and lr > 0):
-        raise ValueError("the learning rate must be a positive finite number")
-    if epochs < 1:
-        raise ValueError("at least one epoch")
-    n = y_train.shape[0]
-    batch_size = int(min(max(1, batch_size), n))
-    q_train = q_train or quadratic.fit_quadratic(phi_train, y_train)
-
-    order = visit_order(n, epochs, shuffle=shuffle, seed=seed)
-    start_loss = float(quadratic.loss(q_train, theta0))
-    data_scale = float(np.mean(y_train**2)) * 1e-12 + np.finfo(float).tiny
-    reference = max(start_loss, data_scale)
-    excess_limit = EXPLOSION_FACTOR * reference - q_train.loss_min
-    mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
-    _, floor = quadratic.constrained_minimum(q_train, theta0, mask.astype(bool))
-    upe = len(range(0, n, batch_size))
-    plain = optimizer is None or optimizer.name == "gd"
-    train_loss = None
-    if (
-        plain
-        and theta0.shape[0] == 2
-        and epochs * upe >= fastloop.MIN_UPDATES
-        and fastloop.available()
-    ):  # a long run: one compiled pass does it all
-        params, grads, batch_loss, train_loss, diverged_at = fastloop.run2(
-            phi_train, y_train, order, batch_size, theta0, lr, q_train, excess_limit, mask
-        )
-        sizes = batch_sizes(n, batch_size, epochs)
-    else:
-        A, g, sizes = batch_statistics(phi_train, y_train, order, batch_size)
-        params, grads, diverged_at = _descend(
-            A, g, theta0, lr, q_train, excess_limit, mask, optimizer
-        )
-        batch_loss = _batch_losses(
-            phi_train, y_train, order, sizes, params, grads.shape[0], batch_size
-        )
-    done = grads.shape[0]
-    stopped = None
-    if stop_below is not None and done >= upe:
-        complete = done // upe * upe
-        sums = np.add.reduceat(
-            batch_loss[:complete] * sizes[:complete], np.arange(0, complete, upe)
-        )
-        below = np.flatnonzero(sums / n < stop_below)
-        if below.size:
-            stopped = int(below[0]) + 1
-            done = stopped * upe
-            params, grads, batch_loss = params[: done + 1], grads[:done], batch_loss[:done]
-            diverged_at = None
-
-    train_loss = quadratic.loss(q_train, params) if train_loss is None else train_loss[: done + 1]
-    epoch_updates = np.arange(0, done + 1, upe)
-    val_loss_epoch = (
-        quadratic.loss(q_val, params[epoch_updates]) if q_val is not None else np.empty(0)
+    q = q_train or quadratic.fit_quadratic(phi_train, y_train)
+    names = (
+        ("b", "w") if phi_train.shape[1] == 2 else tuple(f"θ{i}" for i in range(phi_train.shape[1]))
     )
-
-    excess = train_loss - floor
-    converged_at = None
-    if diverged_at is None:
-        tol = CONVERGED_FRACTION * max(start_loss - floor, data_scale)
-        above = np.flatnonzero(excess > tol)
-        first_settled = 0 if above.size == 0 else above[-1] + 1
-        if first_settled <= done:
-            converged_at = int(first_settled)
-    status = (
-        "diverged" if diverged_at else ("converged" if converged_at is not None else "completed")
-    )
-    return Trajectory(
-        params=params,
-        grads=grads,
-        batch_loss=batch_loss,
-        train_loss=train_loss,
-        epoch_updates=epoch_updates,
-        val_loss_epoch=val_loss_epoch,
-        order=order,
-        batch_size=batch_size,
-        updates_per_epoch=upe,
+    surface = QuadraticSurface(phi=phi_train, y=y_train, q=q, names=names)
+    val = None
+    if q_val is not None:
+        val = QuadraticSurface(phi=np.zeros((0, q_val.p)), y=np.zeros(0), q=q_val, names=names)
+    return run(
+        surface,
+        theta0,
+        lr=lr,
         epochs=epochs,
-        status=status,
-        diverged_at=diverged_at,
-        converged_at=converged_at,
-        loss_floor=floor,
-        stopped_after_epoch=stopped,
+        batch_size=batch_size,
+        shuffle=shuffle,
+        seed=seed,
+        optimizer=optimizer,
+        trainable=trainable,
+        val=val,
+        stop_below=stop_below,
     )

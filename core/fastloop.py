@@ -17,9 +17,17 @@ from pathlib import Path
 
 import numpy as np
 
-# Below this many updates the Python loop (about 1 us per update) is quicker than a first
-# compile; above it the compiled loop (about 20 ns per update) wins.
-MIN_UPDATES = 50_000
+# Below this many updates the Python loop (about 1 us per update for two parameters, ~12 us for
+# more) is quicker than importing numba and a first compile; above it the compiled loop (about
+# 20 ns per update) wins.
+MIN_UPDATES = {2: 50_000}
+MIN_UPDATES_DEFAULT = 5_000
+
+
+def worth_it(p: int, updates: int) -> bool:
+    """Whether a run of ``updates`` on ``p`` parameters should take the compiled loop."""
+    return updates >= MIN_UPDATES.get(p, MIN_UPDATES_DEFAULT) and available()
+
 
 _compiled = None
 
@@ -117,7 +125,56 @@ def _build():
                 k += 1
         return K
 
-    return run2
+    @numba.njit(cache=True, nogil=True)
+    def runp(phi, y, order, n, batch_size, K, theta, lr, mask, star, R, loss_min, limit,
+             out_p, out_g, out_bl, out_tl):  # fmt: skip
+        p = theta.shape[0]
+        upe = (n + batch_size - 1) // batch_size
+        s = np.empty(p)
+        out_p[0] = theta
+        d = theta - star
+        e = 0.0
+        for a in range(p):
+            u = 0.0
+            for c in range(a, p):  # R is upper triangular
+                u += R[a, c] * d[c]
+            e += u * u
+        out_tl[0] = loss_min + e
+        k = 0
+        for epoch in range(K // upe):
+            end = epoch * n + n
+            for lo in range(epoch * n, end, batch_size):
+                hi = min(lo + batch_size, end)
+                s[:] = 0.0
+                srr = 0.0
+                for i in range(lo, hi):
+                    row = order[i]
+                    r = -y[row]
+                    for j in range(p):
+                        r += phi[row, j] * theta[j]
+                    for j in range(p):
+                        s[j] += r * phi[row, j]
+                    srr += r * r
+                m = hi - lo
+                for j in range(p):
+                    g = mask[j] * 2.0 * s[j] / m
+                    out_g[k, j] = g
+                    theta[j] -= lr * g
+                e = 0.0
+                for a in range(p):
+                    u = 0.0
+                    for c in range(a, p):
+                        u += R[a, c] * (theta[c] - star[c])
+                    e += u * u
+                if not e <= limit:
+                    return k
+                out_p[k + 1] = theta
+                out_bl[k] = srr / m
+                out_tl[k + 1] = loss_min + e
+                k += 1
+        return K
+
+    return run2, runp
 
 
 def available() -> bool:
@@ -135,20 +192,44 @@ def _functions():
     return _compiled
 
 
-def run2(phi, y, order, batch_size, theta0, lr, q, limit, mask):
-    """A whole two-parameter mini-batch run in one compiled pass over the visit order: each
-    update's gradient from the residuals of its rows (no per-batch statistics kept), the
-    mini-batch loss before it, and the training loss after it from the quadratic form.
+def run(phi, y, order, batch_size, theta0, lr, q, limit, mask):
+    """A whole mini-batch run of plain gradient descent on the quadratic form ``q`` of ``phi``
+    and ``y`` in one compiled pass over the visit order: each update's gradient from the
+    residuals of its rows (no per-batch statistics kept), the mini-batch loss before it, and the
+    training loss after it from the quadratic form. Two parameters have a loop of their own.
 
-    Returns ``(params, grads, batch_loss, train_loss, diverged_at)``, cut like ``_descend``.
+    Returns ``(params, grads, batch_loss, train_loss, diverged_at)``, cut like
+    ``core.descent.descend``.
     """
-    compiled = _functions()
+    run2, runp = _functions()
     epochs, n = order.shape
+    p = phi.shape[1]
     K = epochs * -(-n // batch_size)
-    params, grads = np.empty((K + 1, 2)), np.empty((K, 2))
+    params, grads = np.empty((K + 1, p)), np.empty((K, p))
     batch_loss, train_loss = np.empty(K), np.empty(K + 1)
     R, star = q.R, q.theta_star
-    done = compiled(
+    if p != 2:
+        done = runp(
+            np.ascontiguousarray(phi, dtype=float),
+            np.ascontiguousarray(y, dtype=float),
+            order.ravel(),
+            n,
+            batch_size,
+            K,
+            np.array(theta0, dtype=float),
+            float(lr),
+            np.ascontiguousarray(mask, dtype=float),
+            np.ascontiguousarray(star, dtype=float),
+            np.ascontiguousarray(R, dtype=float),
+            float(q.loss_min),
+            float(limit),
+            params,
+            grads,
+            batch_loss,
+            train_loss,
+        )
+        return _cut(params, grads, batch_loss, train_loss, done, K)
+    done = run2(
         np.ascontiguousarray(phi[:, 0]),
         np.ascontiguousarray(phi[:, 1]),
         np.ascontiguousarray(y, dtype=float),
@@ -173,11 +254,9 @@ def run2(phi, y, order, batch_size, theta0, lr, q, limit, mask):
         batch_loss,
         train_loss,
     )
+    return _cut(params, grads, batch_loss, train_loss, done, K)
+
+
+def _cut(params, grads, batch_loss, train_loss, done, K):
     diverged_at = None if done == K else done + 1
-    return (
-        params[: done + 1],
-        grads[:done],
-        batch_loss[:done],
-        train_loss[: done + 1],
-        diverged_at,
-    )
+    return params[: done + 1], grads[:done], batch_loss[:done], train_loss[: done + 1], diverged_at

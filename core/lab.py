@@ -1,6 +1,7 @@
-"""One experiment of the explorer: a scenario, its exact loss and one optimisation run.
+"""One experiment of the lab: a problem (data and a model, or a test function), its exact loss
+surface and one optimisation run on it.
 
-Everything the page draws comes from here, keyed by small frozen specs so a caller can cache it.
+Everything a page draws comes from here, keyed by small frozen specs so a caller can cache it.
 """
 
 from __future__ import annotations
@@ -9,20 +10,37 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import datasets, descent, models, optimizers, quadratic, scaling
+from core import datasets, descent, functions, models, optimizers, scaling
+from core.neuron import NeuronSurface
+from core.surface import QuadraticSurface, Surface, Window
 from core.thinning import display_indices
 
-SCENARIOS = ("book", "book_x10", "line5x", "course", "tiny_clean", "tiny_noisy", "synthetic")
+DATA_SCENARIOS = (
+    "book",
+    "book_x10",
+    "line5x",
+    "course",
+    "tiny_clean",
+    "tiny_noisy",
+    "synthetic",
+    "tanh",
+)
+SCENARIOS = DATA_SCENARIOS + functions.KEYS  # the public scenario names (uploads aside)
+MODELS = ("line", "neuron")  # what is fitted to a data set
 
 # Hard bounds: no combination of controls may ask for unbounded work.
 MAX_N = 10_000
 MAX_EPOCHS = 1000
-MAX_UPDATES = 1_000_000
+MAX_UPDATES = 1_000_000  # on a quadratic surface (the line): fast loops
+MAX_UPDATES_OTHER = 50_000  # elsewhere every update is a Python step (~5-20 us)
+MAX_NEURON_WORK = 20_000_000  # updates x examples on the neuron (each update's loss is O(N))
+MAX_FUNCTION_UPDATES = 20_000  # the "updates" control on a test function
 
 
 @dataclass(frozen=True)
 class DataSpec:
-    """What data to make. Only ``synthetic`` reads the generator fields."""
+    """What to minimise: a data set and the model fitted to it, or a test function (then
+    ``scenario`` names it). Only ``synthetic`` reads the generator fields."""
 
     scenario: str = "book"
     seed: int = 42
@@ -34,12 +52,19 @@ class DataSpec:
     x_high: float = 1.0
     val_fraction: float = 0.2
     source: str = ""  # for uploaded data: a digest of the file and the chosen columns
+    model: str = "line"  # "line" (y = b + w x) or "neuron" (y = w2 tanh(w1 x))
+
+    @property
+    def is_function(self) -> bool:
+        return self.scenario in functions.FUNCTIONS
 
 
 @dataclass(frozen=True)
 class RunSpec:
-    """How to descend. ``start`` is ``(b0, w0)`` in the optimizer's (possibly scaled) space, or
-    ``None`` for the book's draw: ``np.random.seed(seed); b = randn(1); w = randn(1)``."""
+    """How to descend. ``start`` is the first point in the optimizer's (possibly scaled) space,
+    or ``None`` for the default: the book's draw on data (``np.random.seed(seed); b = randn(1);
+    w = randn(1)``), the function's own start on a test function. On a test function ``epochs``
+    counts updates and ``noise`` is the size of the gradient noise."""
 
     lr: float = 0.1
     batch_size: int = 80
@@ -51,6 +76,7 @@ class RunSpec:
     optimizer: str = "gd"  # a name from core.optimizers.NAMES
     beta: float = 0.9  # momentum / RMSProp's rho / Adam's beta1
     beta2: float = 0.999  # Adam's beta2
+    noise: float = 0.0  # standard deviation of the gradient noise on a test function
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -64,6 +90,8 @@ def make_dataset(spec: DataSpec) -> datasets.Dataset:
         return datasets.course_notes()
     if spec.scenario in ("tiny_clean", "tiny_noisy"):
         return datasets.d2l_tiny(noisy=spec.scenario == "tiny_noisy")
+    if spec.scenario == "tanh":
+        return datasets.tanh_data(seed=spec.seed)
     if spec.scenario == "synthetic":
         return datasets.synthetic(
             true_w=spec.true_w,
@@ -75,108 +103,173 @@ def make_dataset(spec: DataSpec) -> datasets.Dataset:
             seed=spec.seed,
             val_fraction=spec.val_fraction,
         )
-    raise ValueError(f"unknown scenario {spec.scenario!r}")  # uploads live in the session only
+    raise ValueError(f"unknown data set {spec.scenario!r}")  # uploads live in the session only
 
 
 @dataclass(frozen=True, eq=False)
 class Problem:
-    """A data set seen through a feature scaling: what the optimizer works on."""
+    """What the optimizer works on: a surface (the training loss), and on data the data set,
+    the feature scaling it is seen through and the validation loss."""
 
-    data: datasets.Dataset
-    scaler: scaling.Scaler
-    phi_train: np.ndarray
-    phi_val: np.ndarray
-    q_train: quadratic.QuadraticLoss
-    q_val: quadratic.QuadraticLoss | None  # None when the data set has no validation split
+    surface: Surface
+    model: str  # "line", "neuron", or the test function's key
+    data: datasets.Dataset | None = None
+    scaler: scaling.Scaler = scaling.IDENTITY
+    val: Surface | None = None  # None without data or without a validation split
 
     @property
     def n_train(self) -> int:
-        return self.phi_train.shape[0]
+        return self.surface.n_train
 
     @property
-    def stable_lr(self) -> float:
-        return quadratic.stable_lr_limit(self.q_train)
+    def names(self) -> tuple[str, ...]:
+        return self.surface.names
 
     @property
-    def condition(self) -> float:
-        return quadratic.condition_number(self.q_train)
+    def quadratic(self) -> QuadraticSurface | None:
+        return self.surface if isinstance(self.surface, QuadraticSurface) else None
+
+    @property
+    def stable_lr(self) -> float | None:
+        """The global stable step of full-batch GD (a quadratic surface only, else None)."""
+        quad = self.quadratic
+        return quad.stable_lr if quad is not None else None
+
+    @property
+    def condition(self) -> float | None:
+        quad = self.quadratic
+        return quad.condition if quad is not None else None
+
+    @property
+    def phi_train(self) -> np.ndarray:
+        return self._quad().phi
+
+    @property
+    def q_train(self):
+        return self._quad().q
+
+    @property
+    def q_val(self):
+        return self.val.q if isinstance(self.val, QuadraticSurface) else None
+
+    def _quad(self) -> QuadraticSurface:
+        if self.quadratic is None:
+            raise TypeError(f"the {self.model} problem is not a quadratic form")
+        return self.quadratic
+
+    def predict(self, theta, x) -> np.ndarray:
+        """The model's prediction at original-unit ``x`` for parameters ``theta`` (in the space
+        the optimizer works in)."""
+        z = scaling.transform(self.scaler, x)
+        theta = np.asarray(theta, dtype=float)
+        if self.model == "neuron":
+            return theta[1] * np.tanh(theta[0] * z)
+        return theta[0] + theta[1] * z
 
 
-def make_problem(data: datasets.Dataset, *, scaled: bool) -> Problem:
-    """Fit the scaler on the training split only, then build both quadratic forms.
+def _surface(model: str, x, y) -> Surface:
+    if model == "neuron":
+        return NeuronSurface(x=np.array(x, dtype=float), y=np.array(y, dtype=float))
+    return QuadraticSurface.fit(models.line_design(x), y)
+
+
+def make_problem(data: datasets.Dataset, *, scaled: bool, model: str = "line") -> Problem:
+    """Fit the scaler on the training split only, then build the training and validation
+    surfaces of ``model`` on the (scaled) feature.
 
     Raises ``ValueError`` when x is constant on the training split (no slope can be fitted).
     """
+    if model not in MODELS:
+        raise ValueError(f"unknown model {model!r}")
     if float(np.ptp(data.x_train)) == 0.0:
         raise ValueError("x is constant on the training split, so no slope can be fitted")
     scaler = scaling.fit_standardizer(data.x_train) if scaled else scaling.IDENTITY
-    phi_train = models.line_design(scaling.transform(scaler, data.x_train))
-    phi_val = models.line_design(scaling.transform(scaler, data.x_val))
-    return Problem(
-        data=data,
-        scaler=scaler,
-        phi_train=phi_train,
-        phi_val=phi_val,
-        q_train=quadratic.fit_quadratic(phi_train, data.y_train),
-        q_val=quadratic.fit_quadratic(phi_val, data.y_val) if data.val_idx.size else None,
-    )
+    z_train = scaling.transform(scaler, data.x_train)
+    z_val = scaling.transform(scaler, data.x_val)
+    surface = _surface(model, z_train, data.y_train)
+    val = _surface(model, z_val, data.y_val) if data.val_idx.size else None
+    return Problem(surface=surface, model=model, data=data, scaler=scaler, val=val)
 
 
-def start_point(run: RunSpec) -> np.ndarray:
-    if run.start is None:
-        return np.array(datasets.book_initial_params(run.seed))
-    return np.array(run.start, dtype=float)
+def function_problem(key: str) -> Problem:
+    return Problem(surface=functions.FUNCTIONS[key], model=key)
 
 
-def max_epochs(n_train: int, batch_size: int) -> int:
-    """Most epochs the update budget allows for this schedule."""
-    upe = -(-n_train // max(1, min(batch_size, n_train)))
-    return max(1, min(MAX_EPOCHS, MAX_UPDATES // upe))
+def problem_of(spec: DataSpec, *, scaled: bool) -> Problem:
+    """The problem a spec names (uploads are built by the session that holds the file)."""
+    if spec.is_function:
+        return function_problem(spec.scenario)
+    return make_problem(make_dataset(spec), scaled=scaled, model=spec.model)
+
+
+def start_point(problem: Problem, run: RunSpec) -> np.ndarray:
+    if run.start is not None:
+        return np.array(run.start, dtype=float)
+    if isinstance(problem.surface, functions.TestFunction):
+        return np.array(problem.surface.start, dtype=float)
+    return np.array(datasets.book_initial_params(run.seed))
+
+
+def max_updates(problem: Problem) -> int:
+    """The update budget of one run on this problem."""
+    if problem.quadratic is not None:
+        return MAX_UPDATES
+    if problem.n_train:
+        return max(1, min(MAX_UPDATES_OTHER, MAX_NEURON_WORK // problem.n_train))
+    return MAX_FUNCTION_UPDATES
+
+
+def max_epochs(problem: Problem, batch_size: int) -> int:
+    """Most epochs (on a test function: updates) the update budget allows for this schedule."""
+    n = problem.n_train
+    if n == 0:
+        return max_updates(problem)
+    upe = -(-n // max(1, min(batch_size, n)))
+    return max(1, min(MAX_EPOCHS, max_updates(problem) // upe))
 
 
 def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
-    epochs = min(spec.epochs, max_epochs(problem.n_train, spec.batch_size))
-    return descent.run_descent(
-        problem.phi_train,
-        problem.data.y_train,
-        start_point(spec),
+    epochs = min(spec.epochs, max_epochs(problem, spec.batch_size))
+    line = problem.model == "line"
+    return descent.run(
+        problem.surface,
+        start_point(problem, spec),
         lr=spec.lr,
-        batch_size=spec.batch_size,
         epochs=epochs,
+        batch_size=spec.batch_size,
         shuffle=spec.shuffle,
         seed=spec.seed,
-        q_train=problem.q_train,
-        q_val=problem.q_val,
-        trainable=(spec.train_b, True),
         optimizer=optimizers.make(spec.optimizer, spec.lr, beta=spec.beta, beta2=spec.beta2),
+        noise=spec.noise if problem.n_train == 0 else 0.0,
+        trainable=(spec.train_b, True) if line else None,
+        val=problem.val,
     )
 
 
-@dataclass(frozen=True)
-class Window:
-    """The plotted (b, w) rectangle. It depends on the problem and the start only, so it stays
-    put while the learning rate or batch size changes."""
-
-    b: tuple[float, float]
-    w: tuple[float, float]
-
-    def contains(self, params: np.ndarray) -> np.ndarray:
-        return (
-            (params[..., 0] >= self.b[0])
-            & (params[..., 0] <= self.b[1])
-            & (params[..., 1] >= self.w[0])
-            & (params[..., 1] <= self.w[1])
-        )
-
-
 def view_window(problem: Problem, theta0: np.ndarray, *, margin: float = 1.5) -> Window:
-    """Square window centred on the optimum, wide enough to hold the start with room to spare.
+    """The plotted rectangle. It depends on the problem and the start only, so it stays put while
+    the learning rate or batch size changes.
 
-    Both axes share one half-width, so a long narrow valley looks long and narrow. For the book
-    scenario this gives about ``true +- 3``, the book's own range.
+    A quadratic surface: a square centred on the optimum, wide enough to hold the start with
+    room to spare (for the book scenario about ``true +- 3``, the book's own range); both axes
+    share one half-width, so a long narrow valley looks long and narrow. A test function: its
+    own window, widened to hold the start. The neuron: a square around the origin holding both
+    minima and the start.
     """
+    theta0 = np.asarray(theta0, dtype=float)
+    surface = problem.surface
+    if isinstance(surface, functions.TestFunction):
+        (x0, x1), (y0, y1) = surface.window
+        pad = 0.1 * max(x1 - x0, y1 - y0)
+        x0, x1 = min(x0, theta0[0] - pad), max(x1, theta0[0] + pad)
+        y0, y1 = min(y0, theta0[1] - pad), max(y1, theta0[1] + pad)
+        return Window(b=(float(x0), float(x1)), w=(float(y0), float(y1)))
+    if isinstance(surface, NeuronSurface):
+        reach = max([1.0, *(abs(v) for pt in surface.points for v in pt.theta)])
+        half = max(1.35 * reach, 1.2 * float(np.max(np.abs(theta0))))
+        return Window(b=(-half, half), w=(-half, half))
     star = problem.q_train.theta_star
-    reach = float(np.max(np.abs(np.asarray(theta0) - star)))
+    reach = float(np.max(np.abs(theta0 - star)))
     half = max(margin * reach, 1e-3 * (1.0 + float(np.max(np.abs(star)))))
     return Window(b=(star[0] - half, star[0] + half), w=(star[1] - half, star[1] + half))
 
@@ -185,7 +278,7 @@ def grid(problem: Problem, window: Window, points: int = 101):
     """``(b_values, w_values, loss)`` over the window; ``loss[j, i]`` is at ``(b_i, w_j)``."""
     b_values = np.linspace(*window.b, points)
     w_values = np.linspace(*window.w, points)
-    return b_values, w_values, quadratic.loss_grid(problem.q_train, b_values, w_values)
+    return b_values, w_values, problem.surface.grid(b_values, w_values)
 
 
 def first_exit(params: np.ndarray, window: Window) -> int | None:

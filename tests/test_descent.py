@@ -175,18 +175,59 @@ def test_invalid_arguments_are_refused(book):
         descent.run_descent(phi, data.y_train, (0, 0), lr=0.1, batch_size=8, epochs=0)
 
 
+def _paths(monkeypatch, surface_args, lr, **kw):
+    """The same run through each implementation: the readable loop (``descend`` with
+    ``optimizers.gd``'s rule under another name, so no fast path takes it), the scalar loop and
+    the compiled pass."""
+    from core import fastloop, optimizers
+
+    assert fastloop.available()  # numba is a pinned requirement: its loop must be tested
+    rule = optimizers.gd(lr)
+    loop = descent.run_descent(*surface_args, lr=lr, optimizer=rule._replace(name="gd rule"), **kw)
+    monkeypatch.setattr(fastloop, "worth_it", lambda p, k: False)
+    scalar = descent.run_descent(*surface_args, lr=lr, **kw)
+    monkeypatch.setattr(fastloop, "worth_it", lambda p, k: True)
+    compiled = descent.run_descent(*surface_args, lr=lr, **kw)
+    return loop, scalar, compiled
+
+
 @pytest.mark.parametrize("lr", [0.05, 0.79, 1.1])
-def test_compiled_loop_gives_the_python_loops_numbers(book, lr, monkeypatch):
+def test_fast_paths_give_the_readable_loops_numbers(book, lr, monkeypatch):
+    """The scalar and the compiled loops sit behind ``descend``: the same numbers, the same
+    ending (1.1 explodes, at the same update)."""
+    data, phi = book
+    kw = dict(batch_size=7, epochs=60, shuffle=True, seed=3)
+    loop, scalar, compiled = _paths(monkeypatch, (phi, data.y_train, (0.2, -0.4)), lr, **kw)
+    for fast in (scalar, compiled):
+        assert fast.diverged_at == loop.diverged_at and fast.status == loop.status
+        np.testing.assert_allclose(fast.params, loop.params, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(fast.grads, loop.grads, rtol=1e-12, atol=1e-14)
+        np.testing.assert_allclose(fast.batch_loss, loop.batch_loss, rtol=1e-12)
+        np.testing.assert_allclose(fast.train_loss, loop.train_loss, rtol=1e-10)
+
+
+def test_compiled_loop_for_three_parameters_gives_the_readable_loops_numbers(monkeypatch):
+    from core import scenarios
+
+    r = scenarios.polynomial_003()
+    kw = dict(batch_size=1, epochs=30, shuffle=False, trainable=(True, False, True))
+    loop, _, compiled = _paths(monkeypatch, (r.phi, r.y, r.theta0), 0.001, **kw)
+    np.testing.assert_allclose(compiled.params, loop.params, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(compiled.grads, loop.grads, rtol=1e-12, atol=1e-14)
+    np.testing.assert_array_equal(compiled.params[:, 1], 0.0)  # held
+    np.testing.assert_allclose(compiled.train_loss, loop.train_loss, rtol=1e-10)
+
+
+def test_numba_caches_its_compiled_loop_outside_the_source_tree(monkeypatch, tmp_path):
+    from pathlib import Path
+
     from core import fastloop
 
-    if not fastloop.available():
-        pytest.skip("numba is not installed")
-    data, phi = book
-    kw = dict(lr=lr, batch_size=7, epochs=60, shuffle=True, seed=3)
-    monkeypatch.setattr(fastloop, "MIN_UPDATES", 10**12)  # the Python loop
-    slow = descent.run_descent(phi, data.y_train, (0.2, -0.4), **kw)
-    monkeypatch.setattr(fastloop, "MIN_UPDATES", 0)  # the compiled loop
-    fast = descent.run_descent(phi, data.y_train, (0.2, -0.4), **kw)
-    assert fast.diverged_at == slow.diverged_at and fast.status == slow.status
-    np.testing.assert_allclose(fast.params, slow.params, rtol=1e-12, atol=1e-14)
-    np.testing.assert_allclose(fast.grads, slow.grads, rtol=1e-12, atol=1e-14)
+    root = Path(__file__).resolve().parents[1]
+    monkeypatch.delenv("NUMBA_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert fastloop.cache_dir() == tmp_path / "cache" / "losslab" / "numba"
+    monkeypatch.setenv("XDG_CACHE_HOME", "/proc/not-writable")  # falls back to a temporary folder
+    assert root not in fastloop.cache_dir().parents
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "mine"))
+    assert fastloop.cache_dir() == tmp_path / "mine"

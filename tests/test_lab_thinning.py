@@ -18,7 +18,7 @@ def test_display_indices_keep_ends_head_and_epoch_boundaries():
 
 def test_window_holds_start_and_optimum_and_ignores_learning_rate_and_batch():
     problem = lab.make_problem(lab.make_dataset(lab.DataSpec()), scaled=False)
-    start = lab.start_point(lab.RunSpec())
+    start = lab.start_point(problem, lab.RunSpec())
     window = lab.view_window(problem, start)
     assert window.contains(start) and window.contains(problem.q_train.theta_star)
     # the book's own plot range is true +- 3
@@ -39,7 +39,7 @@ def test_update_budget_caps_epochs():
     )
     traj = lab.run(problem, lab.RunSpec(lr=0.01, batch_size=1, epochs=1000))
     assert traj.n_updates <= lab.MAX_UPDATES
-    assert traj.epochs == lab.max_epochs(problem.n_train, 1) < 1000
+    assert traj.epochs == lab.max_epochs(problem, 1) < 1000
 
 
 def test_constant_x_is_refused_with_a_reason():

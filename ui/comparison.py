@@ -24,7 +24,7 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
     out = []
     for variant, colour in zip(lesson.variants, COLOURS, strict=False):
         problem = cache.problem(variant.data, variant.scaled)
-        start = tuple(float(v) for v in lab.start_point(variant.run))
+        start = tuple(float(v) for v in lab.start_point(problem, variant.run))
         window, grid = cache.loss_grid(variant.data, variant.scaled, start, lesson.margin)
         traj = cache.trajectory(variant.data, variant.scaled, variant.run)
         out.append(

@@ -93,7 +93,7 @@ def projector_ui() -> bool:
 
 def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
     """The data controls; with ``allow_upload``, None while no usable file is uploaded."""
-    options = lab.SCENARIOS + (("upload",) if allow_upload else ())
+    options = lab.DATA_SCENARIOS[:7] + (("upload",) if allow_upload else ())
     if st.session_state.get("scenario") not in options:
         st.session_state["scenario"] = "book"
     scenario = st.selectbox(

@@ -152,7 +152,7 @@ def _dump_flag(value: bool) -> str:
 PARAMS = (
     Param("lang", "en", _choice("en", "zh")),
     Param("projector", False, _flag, _dump_flag),
-    Param("scenario", "book", _choice(*lab.SCENARIOS, "upload")),
+    Param("scenario", "book", _choice(*lab.DATA_SCENARIOS[:7], "upload")),
     Param("n", 100, _int_in(10, lab.MAX_N, clamp=True, step=10)),
     Param("noise", 0.1, _float_in(0.0, 5.0, clamp=True), _dump_float),
     Param("true_w", 2.0, _float_in(-10.0, 10.0, clamp=True), _dump_float),
