@@ -126,8 +126,25 @@ def _build():
         return K
 
     @numba.njit(cache=True, nogil=True)
-    def runp(phi, y, order, n, batch_size, K, theta, lr, mask, star, R, loss_min, limit,
-             out_p, out_g, out_bl, out_tl):  # fmt: skip
+    def runp(
+        phi,
+        y,
+        order,
+        n,
+        batch_size,
+        K,
+        theta,
+        lr,
+        mask,
+        star,
+        R,
+        loss_min,
+        limit,
+        out_p,
+        out_g,
+        out_bl,
+        out_tl,
+    ):
         p = theta.shape[0]
         upe = (n + batch_size - 1) // batch_size
         s = np.empty(p)

@@ -29,6 +29,16 @@ def _xy(theta):
     return theta[..., 0], theta[..., 1]
 
 
+def _evaluate(formula, theta):
+    """``formula`` at ``theta``; a point so far out that Python's float arithmetic overflows
+    (a run blowing up) is evaluated in NumPy instead, which gives inf as the loop expects."""
+    try:
+        return formula(*_xy(theta))
+    except OverflowError:
+        with np.errstate(over="ignore", invalid="ignore"):
+            return formula(*_xy(np.asarray(theta, dtype=float)[None]))[0]
+
+
 def _stack(*parts):
     if all(isinstance(v, float) for v in parts):
         return np.array(parts)
@@ -144,13 +154,13 @@ class TestFunction(Surface):
         object.__setattr__(self, "_points", tuple(self._refine(*pt) for pt in self.approx_points))
 
     def loss(self, theta) -> np.ndarray:
-        return self.f(*_xy(theta))
+        return _evaluate(self.f, theta)
 
     def gradient(self, theta) -> np.ndarray:
-        return self.grad_f(*_xy(theta))
+        return _evaluate(self.grad_f, theta)
 
     def hessian(self, theta) -> np.ndarray:
-        return self.hess_f(*_xy(theta))
+        return _evaluate(self.hess_f, theta)
 
     @property
     def points(self) -> tuple[Point, ...]:

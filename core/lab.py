@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import datasets, descent, functions, models, optimizers, scaling
+from core import datasets, descent, functions, models, optimizers, scaling, scenarios
 from core.neuron import NeuronSurface
 from core.surface import QuadraticSurface, Surface, Window
 from core.thinning import display_indices
@@ -71,12 +71,13 @@ class RunSpec:
     epochs: int = 1000
     shuffle: bool = True
     seed: int = 42
-    start: tuple[float, float] | None = None
+    start: tuple[float, ...] | None = None
     train_b: bool = True  # False holds b at its start: the model y = w x of seeds 000 and 001
     optimizer: str = "gd"  # a name from core.optimizers.NAMES
     beta: float = 0.9  # momentum / RMSProp's rho / Adam's beta1
     beta2: float = 0.999  # Adam's beta2
     noise: float = 0.0  # standard deviation of the gradient noise on a test function
+    stop_below: float | None = None  # stop after an epoch whose mean batch loss is below this
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -195,6 +196,12 @@ def function_problem(key: str) -> Problem:
     return Problem(surface=functions.FUNCTIONS[key], model=key)
 
 
+def recipe_problem(key: str) -> Problem:
+    """A tutorial's model of several parameters (``core.scenarios``) on its own data."""
+    r = scenarios.RECIPES[key]()
+    return Problem(surface=QuadraticSurface.fit(r.phi, r.y, names=r.names), model=key)
+
+
 def problem_of(spec: DataSpec, *, scaled: bool) -> Problem:
     """The problem a spec names (uploads are built by the session that holds the file)."""
     if spec.is_function:
@@ -243,6 +250,7 @@ def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
         noise=spec.noise if problem.n_train == 0 else 0.0,
         trainable=(spec.train_b, True) if line else None,
         val=problem.val,
+        stop_below=spec.stop_below,
     )
 
 

@@ -1,4 +1,5 @@
-"""Lesson presets: comparisons that share data, start and shuffle order, one knob changed.
+"""Lesson presets: comparisons that share data, start and shuffle order, one knob changed (or,
+for "where you start decides", only the start).
 
 Pure specs; their words live in ``ui.text`` under ``lesson.<key>.*``.
 """
@@ -28,7 +29,8 @@ class Lesson:
     key: str
     variants: tuple[Variant, ...]
     margin: float = 1.5  # half-width of the plot around the optimum, in units of the start's reach
-    log_y: bool = True
+    log_y: bool | None = True  # None: a log axis where the loss spans decades
+    same_start: bool = True  # False: the knob changed is the start itself
 
     @property
     def shared_surface(self) -> bool:
@@ -48,7 +50,7 @@ def _book_run(**kw) -> RunSpec:
     return RunSpec(**{"lr": 0.1, "batch_size": 80, "epochs": 100, "shuffle": False, **kw})
 
 
-LESSONS = (
+LESSONS: tuple[Lesson, ...] = (
     Lesson(
         "learning_rate",
         tuple(Variant(f"η = {lr:g}", BOOK, False, _book_run(lr=lr)) for lr in (0.2, 0.8, 1.1)),
@@ -125,6 +127,94 @@ LESSONS = (
             )
             for label, b in (("cost over all data", 3), ("loss of one sample", 1))
         ),
+    ),
+)
+
+ROSENBROCK, HIMMELBLAU, SADDLE = (
+    DataSpec(scenario=k) for k in ("rosenbrock", "himmelblau", "saddle")
+)
+NEURON = DataSpec(scenario="tanh", model="neuron")
+
+
+def _fn_run(**kw) -> RunSpec:
+    return RunSpec(**{"batch_size": 1, "shuffle": False, **kw})
+
+
+LESSONS += (
+    # the notes' "hardest problem", on the surfaces where optimizers differ
+    Lesson(
+        "ravine",
+        (
+            Variant(
+                "gradient descent, η = 0.001",
+                ROSENBROCK,
+                False,
+                _fn_run(lr=0.001, epochs=3000, start=(-1.5, 2.5)),
+            ),
+            Variant(
+                "momentum, η = 0.001",
+                ROSENBROCK,
+                False,
+                _fn_run(lr=0.001, epochs=3000, start=(-1.5, 2.5), optimizer="momentum"),
+            ),
+            Variant(
+                "Adam, η = 0.05",
+                ROSENBROCK,
+                False,
+                _fn_run(lr=0.05, epochs=3000, start=(-1.5, 2.5), optimizer="adam"),
+            ),
+        ),
+        log_y=None,
+    ),
+    Lesson(
+        "starts",
+        tuple(
+            Variant(
+                f"start ({x:g}, {y:g})",
+                HIMMELBLAU,
+                False,
+                _fn_run(lr=0.01, epochs=300, start=(x, y)),
+            )
+            for x, y in ((1.0, 1.0), (-1.0, 2.0), (-1.5, -1.5), (1.5, -1.5))
+        ),
+        log_y=None,
+        same_start=False,
+    ),
+    Lesson(
+        "saddle",
+        (
+            Variant("start (0, 1.8)", SADDLE, False, _fn_run(lr=0.1, epochs=200, start=(0.0, 1.8))),
+            Variant(
+                "start (0.01, 1.8)", SADDLE, False, _fn_run(lr=0.1, epochs=200, start=(0.01, 1.8))
+            ),
+            Variant(
+                "start (0, 1.8), noise σ = 0.05",
+                SADDLE,
+                False,
+                _fn_run(lr=0.1, epochs=200, start=(0.0, 1.8), noise=0.05, seed=1),
+            ),
+        ),
+        log_y=None,
+        same_start=False,
+    ),
+    Lesson(
+        "neuron_saddle",
+        (
+            Variant(
+                "SGD from (0, 0)",
+                NEURON,
+                False,
+                RunSpec(lr=0.1, batch_size=1, epochs=30, start=(0.0, 0.0)),
+            ),
+            Variant(
+                "SGD from (0.01, 0.01)",
+                NEURON,
+                False,
+                RunSpec(lr=0.1, batch_size=1, epochs=30, start=(0.01, 0.01)),
+            ),
+        ),
+        log_y=None,
+        same_start=False,
     ),
 )
 BY_KEY = {lesson.key: lesson for lesson in LESSONS}

@@ -3,7 +3,7 @@
 Position ``k`` (0 <= k <= K) means "after k updates": the parameters are ``params[k]``. The
 update shown there is the next one, number ``k + 1``: its mini-batch, the gradient it takes at
 ``params[k]``, where it lands (``params[k + 1]``) and the losses before and after. At ``k = K``
-there is no next update and those columns are NaN.
+there is no next update and those columns are NaN. Works for any surface of ``p`` parameters.
 """
 
 from __future__ import annotations
@@ -12,31 +12,30 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import quadratic
+from core.surface import QuadraticSurface, Surface
 from core.thinning import display_indices
 
 MAX_FRAMES = 2000  # positions sent to the browser for one run
 HEAD = 200  # the first updates are always there, one by one
 MAX_MEMBERS = 50_000  # batch member indices sent in all (for highlighting the batch)
 
-# Columns of the frame table, all float64 and one value per frame.
+# Columns of the frame table, all float64 and one value per frame; per parameter j there are
+# also "p{j}" (where the run is), "g{j}" (the gradient the next update uses), "n{j}" (where it
+# lands), "fg{j}" (the gradient of the whole training loss there) and, on a quadratic surface,
+# "a{j}" (the j-th diagonal entry of the next batch's A_B = Phi_B^T Phi_B / m, which with the
+# batch loss and gradient gives that batch's exact cross-section along parameter j).
 COLUMNS = (
-    "b",
-    "w",
-    "loss",  # where the run is, and the training loss there
-    "gb",
-    "gw",  # the mini-batch gradient the next update uses
-    "nb",
-    "nw",
-    "loss_next",  # where that update lands, training loss there
-    "batch_loss",
-    "batch_loss_next",  # the mini-batch's own loss before and after
-    "batch_bb",
-    "batch_ww",  # diagonal of the batch's A_B = Phi_B^T Phi_B / m
-    "full_gb",
-    "full_gw",  # the gradient of the whole training loss at (b, w)
-    "batch_size",  # size of the next update's mini-batch
+    "loss",  # the training loss where the run is
+    "loss_next",  # ...where the next update lands
+    "batch_loss",  # the next update's mini-batch loss before it (the loss without batches)
+    "batch_loss_next",  # ...and after it
+    "batch_size",  # size of the next update's mini-batch (0 without batches)
+    "lam_max",  # largest eigenvalue of the Hessian where the run is (2 / lam_max: local step)
 )
+
+
+def param_columns(p: int) -> tuple[str, ...]:
+    return tuple(f"{kind}{j}" for kind in ("p", "g", "n", "fg", "a") for j in range(p))
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,8 +44,7 @@ class Frames:
     table: dict  # column name -> float64 array, one value per position
     members: np.ndarray | None  # batch rows of each frame's next update, concatenated
     member_offsets: np.ndarray | None  # frame i's members are members[off[i]:off[i + 1]]
-    full_bb: float  # diagonal of the whole training split's A
-    full_ww: float
+    p: int
 
 
 def positions(
@@ -69,77 +67,76 @@ def nearest_position(frame_positions: np.ndarray, step: int) -> int:
     return i
 
 
+def _lam_max(surface: Surface, params: np.ndarray) -> np.ndarray:
+    if isinstance(surface, QuadraticSurface):
+        return np.full(params.shape[0], float(np.linalg.eigvalsh(2.0 * surface.q.A)[-1]))
+    out = np.empty(params.shape[0])
+    step = max(1, 500_000 // max(1, surface.n_train))  # Hessians of data models are O(N) each
+    for lo in range(0, params.shape[0], step):
+        out[lo : lo + step] = np.linalg.eigvalsh(surface.hessian(params[lo : lo + step]))[:, -1]
+    return out
+
+
 def frames(
-    phi_train: np.ndarray,
-    y_train: np.ndarray,
-    q_train: quadratic.QuadraticLoss,
+    surface: Surface,
     traj,
     *,
     max_frames: int = MAX_FRAMES,
     head: int = HEAD,
     max_members: int = MAX_MEMBERS,
 ) -> Frames:
-    """The frame table of ``traj`` (a two-parameter run on ``phi_train``, ``y_train``)."""
-    K = traj.n_updates
+    """The frame table of ``traj``, a run on ``surface``."""
+    K, p = traj.n_updates, traj.params.shape[1]
     pos = positions(K, traj.epoch_updates, max_frames=max_frames, head=head)
     nxt = pos < K  # frames that have a next update
     ks = pos[nxt]
-    n = phi_train.shape[0]
     nan = np.full(pos.shape, np.nan)
-    table = {name: nan.copy() for name in COLUMNS}
-    table["b"], table["w"] = traj.params[pos, 0].copy(), traj.params[pos, 1].copy()
+    table = {name: nan.copy() for name in COLUMNS + param_columns(p)}
     table["loss"] = traj.train_loss[pos].copy()
-    full_grad = quadratic.gradient(q_train, traj.params[pos])
-    table["full_gb"], table["full_gw"] = full_grad[:, 0], full_grad[:, 1]
-    A = q_train.A
-    for name, values in (
-        ("gb", traj.grads[ks, 0]),
-        ("gw", traj.grads[ks, 1]),
-        ("nb", traj.params[ks + 1, 0]),
-        ("nw", traj.params[ks + 1, 1]),
-        ("loss_next", traj.train_loss[ks + 1]),
-        ("batch_loss", traj.batch_loss[ks]),
-    ):
-        table[name][nxt] = values
+    full_grad = np.asarray(surface.gradient(traj.params[pos]))
+    for j in range(p):
+        table[f"p{j}"] = traj.params[pos, j].copy()
+        table[f"fg{j}"] = full_grad[:, j].copy()
+        table[f"g{j}"][nxt] = traj.grads[ks, j]
+        table[f"n{j}"][nxt] = traj.params[ks + 1, j]
+    table["loss_next"][nxt] = traj.train_loss[ks + 1]
+    table["batch_loss"][nxt] = traj.batch_loss[ks]
+    table["lam_max"] = _lam_max(surface, traj.params[pos])
 
-    # the next update's batch: rows of the visit order, gathered for the shown frames only
-    upe, bs = traj.updates_per_epoch, traj.batch_size
-    epoch, j = np.divmod(ks, upe)
-    lo = j * bs
-    sizes = np.minimum(bs, n - lo)
-    table["batch_size"][nxt] = sizes
     members = offsets = None
-    if ks.size:
-        full_batch = bs >= n
-        if full_batch:  # every update sees the whole training split: the order does not matter
-            stats = np.array([A[0, 0], A[1, 1]])
-            table["batch_bb"][nxt], table["batch_ww"][nxt] = stats
-            rows_of = None
+    n = surface.n_train
+    table["batch_size"][nxt] = 0.0
+    if n and ks.size:
+        upe, bs = traj.updates_per_epoch, traj.batch_size
+        epoch, j = np.divmod(ks, upe)
+        lo = j * bs
+        sizes = np.minimum(bs, n - lo)
+        table["batch_size"][nxt] = sizes
+        quad = surface if isinstance(surface, QuadraticSurface) else None
+        if bs >= n:  # every update sees the whole training split: the order does not matter
+            table["batch_loss_next"][nxt] = traj.train_loss[ks + 1]
+            if quad is not None:
+                diag = np.diag(quad.q.A)
+                for c in range(p):
+                    table[f"a{c}"][nxt] = diag[c]
         else:
             owner = np.repeat(np.arange(ks.size), sizes)
             starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
             within = np.arange(owner.size) - starts[owner]
             rows_of = traj.order[epoch[owner], lo[owner] + within]
-            phi = phi_train[rows_of]
-            table["batch_bb"][nxt] = np.bincount(owner, phi[:, 0] ** 2, ks.size) / sizes
-            table["batch_ww"][nxt] = np.bincount(owner, phi[:, 1] ** 2, ks.size) / sizes
-            after = traj.params[ks + 1][owner]
-            residual = np.einsum("ij,ij->i", phi, after) - y_train[rows_of]
-            table["batch_loss_next"][nxt] = np.bincount(owner, residual**2, ks.size) / sizes
+            after = traj.params[ks + 1]
+            table["batch_loss_next"][nxt] = surface.batch_losses(after, rows_of, owner, ks.size)
+            if quad is not None:
+                phi = quad.phi[rows_of]
+                for c in range(p):
+                    table[f"a{c}"][nxt] = np.bincount(owner, phi[:, c] ** 2, ks.size) / sizes
             if owner.size <= max_members:
                 members = rows_of.astype(np.int32)
                 offsets = np.zeros(pos.size + 1, dtype=np.int64)
                 offsets[1:][nxt] = sizes
                 offsets = np.cumsum(offsets)
-        if full_batch:
-            table["batch_loss_next"][nxt] = traj.train_loss[ks + 1]
+    elif ks.size:  # no examples: the "batch" is the function itself
+        table["batch_loss_next"][nxt] = traj.train_loss[ks + 1]
     for name in table:
         table[name].setflags(write=False)
-    return Frames(
-        positions=pos,
-        table=table,
-        members=members,
-        member_offsets=offsets,
-        full_bb=float(A[0, 0]),
-        full_ww=float(A[1, 1]),
-    )
+    return Frames(positions=pos, table=table, members=members, member_offsets=offsets, p=p)

@@ -5,7 +5,7 @@ from core import lab, lessons, quadratic, scaling
 
 
 def run(variant):
-    problem = lab.make_problem(lab.make_dataset(variant.data), scaled=variant.scaled)
+    problem = lab.problem_of(variant.data, scaled=variant.scaled)
     return problem, lab.run(problem, variant.run)
 
 
@@ -80,9 +80,41 @@ def test_runs_in_a_lesson_share_start_and_batch_order(lesson):
     runs = [run(v) for v in lesson.variants]
     trajs = [traj for _, traj in runs]
     lines = [scaling.to_original(problem.scaler, traj.params[0]) for problem, traj in runs]
+    if not lesson.same_start:  # the start is (one of) the knobs
+        assert len({tuple(line) for line in lines}) > 1
+        return
     for line in lines[1:]:
         np.testing.assert_allclose(line, lines[0], rtol=1e-12)
     for traj in trajs[1:]:
         epochs = min(traj.order.shape[0], trajs[0].order.shape[0])
         if traj.order.shape[1] == trajs[0].order.shape[1]:
             np.testing.assert_array_equal(traj.order[:epochs], trajs[0].order[:epochs])
+
+
+def test_the_lessons_beyond_the_bowl_show_what_their_text_says():
+    """Each claim of the new lessons' texts, checked on the runs themselves."""
+    ravine = {v.label: run(v) for v in lessons.BY_KEY["ravine"].variants}
+    gd = ravine["gradient descent, η = 0.001"][1]
+    assert gd.status == "completed" and np.linalg.norm(gd.params[-1] - [1, 1]) > 0.1  # crawls
+    for label in ("momentum, η = 0.001", "Adam, η = 0.05"):
+        problem, traj = ravine[label]
+        assert traj.status == "converged"
+        assert problem.surface.points[traj.reached].theta == pytest.approx((1.0, 1.0))
+    ends = set()
+    for v in lessons.BY_KEY["starts"].variants:  # four starts, four different minima
+        problem, traj = run(v)
+        assert traj.status == "converged" and problem.surface.points[traj.reached].kind == "minimum"
+        ends.add(traj.reached)
+    assert len(ends) == 4
+    stuck, freed, noisy = (run(v) for v in lessons.BY_KEY["saddle"].variants)
+    assert (
+        stuck[1].status == "stalled" and stuck[0].surface.points[stuck[1].reached].kind == "saddle"
+    )
+    assert freed[1].status == "converged"  # a minimum at (±1, 0)
+    assert abs(abs(noisy[1].params[-1, 0]) - 1) < 0.2  # noise moved it to a minimum's basin
+    at_saddle, near = (run(v) for v in lessons.BY_KEY["neuron_saddle"].variants)
+    np.testing.assert_array_equal(at_saddle[1].params, 0.0)  # every example's gradient is zero
+    assert at_saddle[1].status == "stalled"
+    problem, traj = near
+    best = next(p for p in problem.surface.points if p.kind == "minimum")
+    assert np.linalg.norm(np.abs(traj.params[-1]) - np.abs(best.theta)) < 0.05

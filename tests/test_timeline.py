@@ -11,7 +11,7 @@ def _problem(scenario="book", **kw):
 
 
 def _frames(problem, traj, **kw):
-    return timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train, traj, **kw)
+    return timeline.frames(problem.surface, traj, **kw)
 
 
 def _batch_mse(x, y, b, w):
@@ -29,11 +29,11 @@ def test_every_frame_shows_the_gradient_and_losses_of_its_next_update(batch):
     tab = fr.table
     h = 1e-6
     for i, k in enumerate(fr.positions):
-        b, w = tab["b"][i], tab["w"][i]
+        b, w = tab["p0"][i], tab["p1"][i]
         assert (b, w) == tuple(traj.params[k])
         assert tab["loss"][i] == pytest.approx(_batch_mse(x, y, b, w), rel=1e-12)
         if k == K:  # no next update at the end
-            assert np.isnan(tab["gb"][i]) and np.isnan(tab["nb"][i])
+            assert np.isnan(tab["g0"][i]) and np.isnan(tab["n0"][i])
             continue
         # the batch, rebuilt from the visit order the way the book's loop slices it
         epoch, j = divmod(int(k), traj.updates_per_epoch)
@@ -48,17 +48,17 @@ def test_every_frame_shows_the_gradient_and_losses_of_its_next_update(batch):
         # central finite differences of the batch loss: exact for a quadratic up to rounding
         fd_b = (_batch_mse(xb, yb, b + h, w) - _batch_mse(xb, yb, b - h, w)) / (2 * h)
         fd_w = (_batch_mse(xb, yb, b, w + h) - _batch_mse(xb, yb, b, w - h)) / (2 * h)
-        assert tab["gb"][i] == pytest.approx(fd_b, rel=1e-6, abs=1e-8)
-        assert tab["gw"][i] == pytest.approx(fd_w, rel=1e-6, abs=1e-8)
+        assert tab["g0"][i] == pytest.approx(fd_b, rel=1e-6, abs=1e-8)
+        assert tab["g1"][i] == pytest.approx(fd_w, rel=1e-6, abs=1e-8)
         # plain gradient descent: the landing point is the update rule with these numbers
-        assert tab["nb"][i] == pytest.approx(b - 0.1 * tab["gb"][i], rel=1e-12, abs=1e-15)
-        assert tab["nw"][i] == pytest.approx(w - 0.1 * tab["gw"][i], rel=1e-12, abs=1e-15)
-        nb, nw = tab["nb"][i], tab["nw"][i]
+        assert tab["n0"][i] == pytest.approx(b - 0.1 * tab["g0"][i], rel=1e-12, abs=1e-15)
+        assert tab["n1"][i] == pytest.approx(w - 0.1 * tab["g1"][i], rel=1e-12, abs=1e-15)
+        nb, nw = tab["n0"][i], tab["n1"][i]
         assert tab["batch_loss"][i] == pytest.approx(_batch_mse(xb, yb, b, w), rel=1e-12)
         assert tab["batch_loss_next"][i] == pytest.approx(_batch_mse(xb, yb, nb, nw), rel=1e-12)
         assert tab["loss_next"][i] == pytest.approx(_batch_mse(x, y, nb, nw), rel=1e-12)
-        assert tab["batch_ww"][i] == pytest.approx(np.mean(xb**2), rel=1e-12)
-        assert tab["full_gw"][i] == pytest.approx(2 * np.mean((b + w * x - y) * x), rel=1e-9)
+        assert tab["a1"][i] == pytest.approx(np.mean(xb**2), rel=1e-12)
+        assert tab["fg1"][i] == pytest.approx(2 * np.mean((b + w * x - y) * x), rel=1e-9)
 
 
 def test_the_first_update_is_the_books_first_step():
@@ -69,9 +69,9 @@ def test_the_first_update_is_the_books_first_step():
     b0, w0 = datasets.book_initial_params()
     x, y = problem.data.x_train, problem.data.y_train
     error = b0 + w0 * x - y
-    assert tab["gb"][0] == pytest.approx(2 * error.mean(), rel=1e-12)
-    assert tab["gw"][0] == pytest.approx(2 * (x * error).mean(), rel=1e-12)
-    assert (tab["nb"][0], tab["nw"][0]) == pytest.approx((0.80119529, 0.04511107), abs=1e-8)
+    assert tab["g0"][0] == pytest.approx(2 * error.mean(), rel=1e-12)
+    assert tab["g1"][0] == pytest.approx(2 * (x * error).mean(), rel=1e-12)
+    assert (tab["n0"][0], tab["n1"][0]) == pytest.approx((0.80119529, 0.04511107), abs=1e-8)
 
 
 def test_long_runs_are_thinned_but_keep_the_head_the_end_and_every_epoch_boundary():
@@ -114,3 +114,31 @@ def test_nearest_position_snaps_to_the_closest_shown_update():
         4,
         4,
     ]
+
+
+@pytest.mark.parametrize("scenario, model", [("tanh", "neuron"), ("rosenbrock", None)])
+def test_frames_of_surfaces_beyond_the_bowl(scenario, model):
+    """The same table on the neuron (mini-batches of raw rows) and on a test function (no
+    batches): the losses before and after each update, and the local curvature."""
+    spec = lab.DataSpec(scenario=scenario, model=model or "line")
+    problem = lab.problem_of(spec, scaled=False)
+    run = lab.RunSpec(lr=0.05 if model else 0.001, batch_size=16, epochs=4 if model else 60)
+    traj = lab.run(problem, run)
+    fr = _frames(problem, traj)
+    tab, s = fr.table, problem.surface
+    for i in (0, 5, 20):
+        k = fr.positions[i]
+        theta, after = traj.params[k], traj.params[k + 1]
+        assert tab["lam_max"][i] == pytest.approx(np.linalg.eigvalsh(s.hessian(theta))[-1])
+        if model:
+            rows = traj.batch_members(int(k))
+            assert tab["batch_loss"][i] == pytest.approx(s.batch(theta, rows)[0], rel=1e-12)
+            assert tab["batch_loss_next"][i] == pytest.approx(s.batch(after, rows)[0], rel=1e-12)
+            assert fr.members[fr.member_offsets[i] : fr.member_offsets[i + 1]].tolist() == list(
+                rows
+            )
+        else:
+            assert tab["batch_size"][i] == 0 and fr.members is None
+            assert tab["batch_loss_next"][i] == tab["loss_next"][i] == float(s.loss(after))
+        np.testing.assert_allclose([tab["fg0"][i], tab["fg1"][i]], s.gradient(theta), rtol=1e-12)
+        assert np.isnan(tab["a0"][i])  # the quadratic's batch curvature only
