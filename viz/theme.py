@@ -17,6 +17,43 @@ PURPLE = "#CC79A7"
 GREY = "#7F7F7F"
 
 
+VIRIDIS = (
+    "#440154",
+    "#482878",
+    "#3e4989",
+    "#31688e",
+    "#26828e",
+    "#1f9e89",
+    "#35b779",
+    "#6ece58",
+    "#b5de2b",
+    "#fde725",
+)
+CIVIDIS = (
+    "#00224e",
+    "#123570",
+    "#3b496c",
+    "#575d6d",
+    "#707173",
+    "#8a8678",
+    "#a59c74",
+    "#c3b369",
+    "#e1cc55",
+    "#fee838",
+)
+
+
+def muted(stops: tuple[str, ...], white: float) -> list[list]:
+    """A Plotly colour scale: ``stops`` evenly spaced, each mixed with ``white`` parts of white,
+    so that a path of any colour reads on it (the order of lightness is kept)."""
+    scale = []
+    for i, hex_colour in enumerate(stops):
+        rgb = [int(hex_colour[k : k + 2], 16) for k in (1, 3, 5)]
+        mixed = [round(255 * white + c * (1 - white)) for c in rgb]
+        scale.append([i / (len(stops) - 1), "rgb({},{},{})".format(*mixed)])
+    return scale
+
+
 @dataclass(frozen=True)
 class Style:
     font_size: int = 15
@@ -24,28 +61,33 @@ class Style:
     line: float = 1.0  # multiplies every line width
     marker: float = 1.0  # multiplies every marker size
     height: int = 430
-    surface_height: int = 470
-    surface_scale: str = "Viridis"
+    surface_height: int = 460
+    surface_scale: tuple = tuple(map(tuple, muted(VIRIDIS, 0.45)))
+    map_scale: tuple = tuple(map(tuple, muted(VIRIDIS, 0.5)))  # contour maps: lighter still
+    multiples_scale: tuple = tuple(map(tuple, muted(VIRIDIS, 0.62)))  # small multiples
     path: str = VERMILLION
+    casing: str = "#ffffff"  # drawn under every path, so it reads on any colour
     train: str = BLUE
     validation: str = ORANGE
     batch: str = GREY
-    legend_inside: bool = False  # overlay the legend on the plot to give the data the height
+    compact: bool = False  # projector: every view on one screen
 
 
 NORMAL = Style()
 # Readable from the back of a room: text >= 18 px, thick lines, big markers, and a colour scale
-# (Cividis, designed for colour-vision deficiency) that the vermillion path stands out on.
+# (Cividis, designed for colour-vision deficiency), muted so that the paths stand out on it.
 PROJECTOR = Style(
     font_size=18,
     title_size=20,
     line=1.8,
-    marker=1.6,
-    height=278,
-    surface_height=278,
-    surface_scale="Cividis",
+    marker=1.5,
+    height=300,
+    surface_height=300,
+    surface_scale=tuple(map(tuple, muted(CIVIDIS, 0.35))),
+    map_scale=tuple(map(tuple, muted(CIVIDIS, 0.45))),
+    multiples_scale=tuple(map(tuple, muted(CIVIDIS, 0.6))),
     batch="#555555",
-    legend_inside=True,
+    compact=True,
 )
 
 
@@ -77,41 +119,28 @@ def _axis_keys(layout: dict, prefix: str) -> list[str]:
 def base_layout(fig: dict, *, title: str, style: Style = NORMAL, height: int | None = None) -> dict:
     """Apply the shared layout to a figure dict. ``uirevision`` keeps zoom and legend state
     across updates. Axes the figure defines (all of them, 2D or 3D) get the text sizes."""
-    compact = style.height < 400
-    legend = (
-        {
-            "orientation": "h",
-            "yanchor": "top",
-            "y": 0.99,
-            "xanchor": "right",
-            "x": 0.99,
-            "bgcolor": "rgba(255,255,255,0.8)",
-        }
-        if style.legend_inside
-        else {
-            "orientation": "h",
-            "yanchor": "bottom",
-            "y": 1.0,
-            "xanchor": "right",
-            "x": 1.0,
-            "bgcolor": "rgba(255,255,255,0.7)",
-        }
-    )
-    title_spec = {"text": title, "font": {"size": style.title_size}, "x": 0.01, "xanchor": "left"}
-    if compact:
-        title_spec.update(y=0.98, yanchor="top")
     layout = fig.setdefault("layout", {})
     merge(
         layout,
         {
-            "title": title_spec,
+            "title": {
+                "text": title,
+                "font": {"size": style.title_size},
+                "x": 0.01,
+                "xanchor": "left",
+                "y": 0.985,
+                "yanchor": "top",
+                "yref": "container",
+            },
             "font": {"size": style.font_size, "family": "sans-serif", "color": "#111111"},
             "height": height or style.height,
-            "margin": {"l": 60, "r": 20, "t": 34 if compact else 50, "b": 50},
+            "margin": {"l": 62, "r": 16, "t": style.title_size + 26, "b": 50},
             "legend": {
-                **legend,
-                "font": {"size": style.font_size if compact else style.font_size - 2},
+                "orientation": "h",
+                "bgcolor": "rgba(255,255,255,0.85)",
+                "font": {"size": style.font_size - (0 if style.compact else 2)},
             },
+            "hoverlabel": {"font": {"size": style.font_size}},
             "uirevision": "keep",
         },
     )
