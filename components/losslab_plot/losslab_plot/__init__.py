@@ -47,7 +47,7 @@ def _mount(name: str = "plot", **kwargs):
 
 def timeline_view(data: dict, *, key: str, on_step_change=None):
     """The timeline bar (``data["role"] == "bar"``) or its maths panel (``"maths"``); the bar's
-    state ``step`` is the update count the user stopped at (-1: the end)."""
+    state ``step`` is the update count (of its first run) the user stopped at."""
     callbacks = (
         {"on_step_change": on_step_change or (lambda: None)} if data.get("role") == "bar" else {}
     )
@@ -102,19 +102,30 @@ def plotly_view(
     fig,
     *,
     key: str,
-    height: int | None = None,
     template: dict | None = None,
     timeline: dict | None = None,
+    size: dict | None = None,
+    words: dict | None = None,
+    on_start_change=None,
 ):
-    """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``; with
-    ``timeline`` (``channel``, ``role``, ``rev``) the timeline component draws on it."""
+    """Show ``fig`` (a ``go.Figure``, a figure dict or Plotly JSON) under ``key``.
+
+    ``timeline`` (``channel``, ``role``, ``rev``, ``track``): the timeline component draws on it.
+    ``size`` (``rows``, ``min``, ``max``, ``aspect``): the chart takes its height from the
+    screen (without it, the figure's own height). ``words``: the chart's own buttons.
+    ``on_start_change``: a click on the chart sets the state ``start`` (the clicked point)."""
     text = figure_json(fig, template)
     rev = hashlib.sha1(text.encode()).hexdigest()[:16]
-    if height is None:
-        layout = fig.get("layout", {}) if isinstance(fig, dict) else getattr(fig, "layout", None)
-        height = (
-            layout.get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
-        ) or 450
-    return _mount(
-        "plot", key=key, data={"figure": text, "rev": rev, "timeline": timeline}, height=int(height)
-    )
+    layout = fig.get("layout", {}) if isinstance(fig, dict) else getattr(fig, "layout", None)
+    height = (
+        layout.get("height") if isinstance(layout, dict) else getattr(layout, "height", None)
+    ) or 450
+    data = {
+        "figure": text,
+        "rev": rev,
+        "timeline": timeline,
+        "words": words or {},
+        "size": {"height": int(height), **size} if size else None,
+    }
+    callbacks = {"on_start_change": on_start_change} if on_start_change else {}
+    return _mount("plot", key=key, data=data, height="content", **callbacks)
