@@ -15,7 +15,11 @@ from ui import link  # noqa: E402
 from ui.text import t  # noqa: E402
 
 link.apply_once()  # before anything reads the language or a widget
-st.set_page_config(page_title=t("app_title"), page_icon="📉", layout="wide")
+# the sidebar (more settings) starts closed: the charts get the width, and on a phone it does
+# not cover them; the controls a lesson turns sit in the page, above the charts
+st.set_page_config(
+    page_title=t("app_title"), page_icon="📉", layout="wide", initial_sidebar_state="collapsed"
+)
 page = st.navigation(
     [
         st.Page("app_pages/explorer.py", title=t("explorer"), icon="⛰️", default=True),

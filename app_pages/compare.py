@@ -1,27 +1,25 @@
-"""Compare: several runs from the same start and batch order, one knob changed."""
+"""Compare: several runs from the same start and batch order, one knob changed, raced."""
 
 import streamlit as st
 
-from ui import compare_controls, link, page_style
+from ui import compare_controls, lab_page, link, page_style
 from ui.comparison import render
 from ui.text import t
 from viz import theme
 
+projector = bool(st.session_state.get("projector"))
+page_style.apply(projector)
+slots = lab_page.frame("compare_title", "compare_intro", projector=projector)
 c = compare_controls.sidebar()
-page_style.apply(c.projector)
-share_url = link.follow(c.link)
-style = theme.PROJECTOR if c.projector else theme.NORMAL
-if not c.projector:
-    st.title(t("compare_title"))
 link.show_notices()
-head, share = st.columns([5, 1], vertical_alignment="center")
-head.info(t(f"compare_intro.{c.kind}", limit=c.limit))
-with share:
-    link.share_box(share_url)
+lab_page.share(slots.share, c.link)
+style = theme.PROJECTOR if c.projector else theme.NORMAL
+slots.status.info(
+    t(f"compare_what.{c.kind}", limit=c.limit if c.limit is not None else float("nan"))
+)
 if not c.lesson.variants:
     st.warning(t("need_two"))
     st.stop()
-
 render(
     c.lesson,
     style,
@@ -30,4 +28,5 @@ render(
     epoch_points=c.epoch_points,
     x_axis=c.x_axis,
     small_multiples=c.kind == "lr",
+    bar_slot=slots.bar,
 )

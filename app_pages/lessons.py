@@ -3,12 +3,15 @@
 import streamlit as st
 
 from core import lessons
-from ui import controls, link, page_style, params
+from ui import controls, lab_page, link, page_style, params
 from ui.comparison import render
 from ui.text import t
 from viz import theme
 
-controls.init_state()
+controls.init_state("lessons")
+projector = bool(st.session_state.get("projector"))
+page_style.apply(projector)
+slots = lab_page.frame("lessons_title", "lessons_intro", projector=projector)
 with st.sidebar:
     controls.language_ui()
     projector = controls.projector_ui()
@@ -18,19 +21,12 @@ with st.sidebar:
         key="lesson",
         format_func=lambda k: t(f"lesson.{k}.title"),
     )
-page_style.apply(projector)
-share_url = link.follow(
-    params.to_query({"lang": st.session_state["lang"], "projector": projector, "lesson": key})
+link.show_notices()
+lab_page.share(
+    slots.share,
+    params.to_query({"lang": st.session_state["lang"], "projector": projector, "lesson": key}),
 )
 lesson = lessons.BY_KEY[key]
 style = theme.PROJECTOR if projector else theme.NORMAL
-
-if not projector:
-    st.title(t("lessons_title"))
-link.show_notices()
-head, share = st.columns([5, 1], vertical_alignment="center")
-head.info(f"**{t(f'lesson.{key}.title')}**  \n{t(f'lesson.{key}.text')}")
-with share:
-    link.share_box(share_url)
-
-render(lesson, style, page="lessons", projector=projector)
+slots.status.info(f"**{t(f'lesson.{key}.title')}**  \n{t(f'lesson.{key}.text')}")
+render(lesson, style, page="lessons", projector=projector, bar_slot=slots.bar)

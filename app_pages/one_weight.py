@@ -3,11 +3,12 @@
 import numpy as np
 import streamlit as st
 
-from core import lab, quadratic
-from ui import cache, controls, link, page_style, params
-from ui.charts import chart
+from core import lab
+from ui import cache, controls, lab_page, link, page_style, params
+from ui import timeline as tl
+from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
-from viz import figures, theme
+from viz import curves, theme
 
 DATASETS = ("course", "tiny_clean", "tiny_noisy", "line5x")
 PRESETS = {  # the tutorials' own settings
@@ -16,41 +17,53 @@ PRESETS = {  # the tutorials' own settings
     "tiny_literal": {"dataset": "tiny_noisy", "w0": 2.0, "lr": 0.3, "epochs": 300, "shuffle": True},
     "line5x": {"dataset": "line5x", "w0": 10.0, "lr": 0.1, "epochs": 20, "shuffle": True},
 }
+STEP = "_one_weight_step"  # this page's timeline position (link name ``step1``)
+COLOURS = {"batch": theme.BLUE, "sgd": theme.VERMILLION}
 
 
 def _preset(name: str) -> None:
     st.session_state.update(PRESETS[name])
+    st.session_state[STEP] = None
 
 
-controls.init_state()
+controls.init_state("one_weight")
 state = st.session_state
 if not state.get("_one_weight_opened"):  # first visit: the course notes, unless the link says
     state["_one_weight_opened"] = True
     state.update({k: v for k, v in PRESETS["course"].items() if k not in st.query_params})
+projector = bool(state.get("projector"))
+page_style.apply(projector)
+slots = lab_page.frame("one_weight_title", "one_weight_what", projector=projector)
 with st.sidebar:
     controls.language_ui()
     projector = controls.projector_ui()
     st.caption(t("presets"))
     for name in PRESETS:
         st.button(t(f"preset1.{name}"), on_click=_preset, args=(name,), width="stretch")
-    dataset = st.selectbox(
-        t("dataset"), DATASETS, key="dataset", format_func=lambda s: t(f"scenario.{s}")
-    )
-    lr = controls.lr_ui()
     epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-    w0 = st.slider(t("w0"), -10.0, 10.0, key="w0", step=0.01)
+    w0 = st.slider(t("start_of", name="w"), -10.0, 10.0, key="w0", step=0.01)
     shuffle = st.toggle(t("shuffle"), key="shuffle")
     seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
-page_style.apply(projector)
+c1, c2, c3 = slots.strip.columns([5, 4, 4], vertical_alignment="bottom")
+dataset = c1.selectbox(
+    t("dataset"), DATASETS, key="dataset", format_func=lambda s: t(f"scenario.{s}")
+)
+lr = controls.lr_ui(c2)
+small = "mini" if dataset == "line5x" else "sgd"  # the other regime: one sample, or batches of 10
+follow = c3.radio(
+    t("follow"),
+    ("batch", "sgd"),
+    key="follow",
+    horizontal=True,
+    format_func=lambda r: t("regime1." + (small if r == "sgd" else r)),
+)
 style = theme.PROJECTOR if projector else theme.NORMAL
 
 data = lab.DataSpec(scenario=dataset, seed=int(seed))
 problem = cache.problem(data, False)
 n = problem.n_train
-regimes = {"batch": n, "sgd": 1} if dataset != "line5x" else {"batch": n, "mini": 10}
-runs = {}
-for key, batch in regimes.items():
-    spec = lab.RunSpec(
+specs = {
+    key: lab.RunSpec(
         lr=float(lr),
         batch_size=batch,
         epochs=int(epochs),
@@ -59,10 +72,88 @@ for key, batch in regimes.items():
         start=(0.0, float(w0)),
         train_b=False,
     )
-    runs[key] = cache.trajectory(data, False, spec)
-longest = max(tr.n_updates for tr in runs.values())
-step = st.session_state.get("step1", 0)
-link_state = {
+    for key, batch in (("batch", n), ("sgd", 10 if small == "mini" else 1))
+}
+runs = {key: cache.trajectory(data, False, spec) for key, spec in specs.items()}
+traj, spec = runs[follow], specs[follow]
+frames = cache.frames(data, False, spec)
+link.show_notices()
+slots.status.info(t(f"one_weight_intro.{dataset}"))
+
+# the loss as a curve of w (b held at 0): the cost over all data, each sample's own loss
+w_all = np.concatenate([tr.params[:, 1] for tr in runs.values()])
+star = problem.q_train.theta_star[1]
+lo, hi = min(w_all.min(), star - 1), max(w_all.max(), float(w0) + 0.5)
+pad = 0.1 * (hi - lo)
+w_grid = np.linspace(lo - pad, hi + pad, 301)
+line = np.column_stack([np.zeros_like(w_grid), w_grid])
+cost = problem.surface.loss(line)
+x, y = problem.data.x_train, problem.data.y_train
+samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)] if n <= 12 else []
+name = t("regime1." + (small if follow == "sgd" else follow))
+colour = COLOURS[follow]
+curve_fig = curves.loss_of_one_weight(
+    w_grid,
+    cost,
+    samples,
+    traj.params[:, 1],
+    traj.train_loss,
+    colour=colour,
+    style=style,
+    labels={
+        "title": t("one_weight_curve"),
+        "loss": t("loss_short"),
+        "sample": t("sample_loss"),
+        "cost": t("cost_all"),
+        "path": name,
+        "tangent": t("cross_tangent"),
+    },
+)
+epoch_fig = curves.loss_comparison(
+    [
+        (
+            t("regime1." + (small if k == "sgd" else k)),
+            tr.epoch_updates / tr.updates_per_epoch,
+            tr.train_loss_epoch,
+            COLOURS[k],
+        )
+        for k, tr in runs.items()
+    ],
+    floors=[(t("floor"), traj.loss_floor, theme.BLACK)],
+    log_y=True,
+    style=style,
+    labels={"title": t("curve_title"), "x": t("epoch"), "loss": t("loss_short")},
+)
+
+window = lab.Window(b=(-1.0, 1.0), w=(float(w_grid[0]), float(w_grid[-1])))
+if STEP not in state:
+    state[STEP] = state.get("step1") if state.get("_link_page") == "one_weight" else None
+at = min(int(state[STEP] or 0), traj.n_updates)
+rev = tl.rev_of(frames)
+if not PLAIN:
+    track = tl.track(
+        problem,
+        traj,
+        frames,
+        spec,
+        window,
+        names=("b", "w"),
+        lift=0.0,
+        z_log=None,
+        line_x=None,
+        log_y=True,
+        colour=colour,
+    )
+    with slots.bar:
+        moved = tl.bar(
+            tl.bar_data(
+                [track], style=style, channel="one_weight", start=tl.start_index(frames, at)
+            ),
+            key="one_weight_timeline",
+        )
+    if moved is not None:
+        state[STEP] = min(max(moved, 0), traj.n_updates)
+query = {
     "lang": state["lang"],
     "projector": projector,
     "dataset": dataset,
@@ -71,96 +162,39 @@ link_state = {
     "w0": float(w0),
     "shuffle": bool(shuffle),
     "seed": int(seed),
+    "follow": follow,
+    "step1": int(state[STEP] or 0),
 }
-share_url = link.follow(params.to_query(link_state | {"step1": int(step)}))
+lab_page.share(slots.share, params.to_query(query))
 
-if not projector:
-    st.title(t("one_weight_title"))
-link.show_notices()
-head, share = st.columns([5, 1], vertical_alignment="center")
-head.info(t(f"one_weight_intro.{dataset}"))
-with share:
-    link.share_box(share_url)
-k = st.slider(t("step1"), 0, longest, key="step1", help=t("step1_help"))
-
-x, y = problem.data.x_train, problem.data.y_train
-w_all = np.concatenate([tr.params[:, 1] for tr in runs.values()])
-lo, hi = min(w_all.min(), problem.q_train.theta_star[1] - 1), max(w_all.max(), w0 + 0.5)
-pad = 0.1 * (hi - lo)
-w_grid = np.linspace(lo - pad, hi + pad, 301)
-cost = quadratic.loss(problem.q_train, np.column_stack([np.zeros_like(w_grid), w_grid]))
-samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)] if n <= 12 else []
-colours = {"batch": theme.BLUE, "sgd": theme.VERMILLION, "mini": theme.VERMILLION}
-drawn = []
-for key, traj in runs.items():
-    kk = min(k, traj.n_updates)
-    w_path = traj.params[: kk + 1, 1]
-    current = (float(traj.params[kk, 1]), float(traj.train_loss[kk]))
-    slope = float(quadratic.gradient(problem.q_train, traj.params[kk])[1])
-    drawn.append(
-        {
-            "name": t(f"regime1.{key}"),
-            "colour": colours[key],
-            "w": w_path,
-            "loss": traj.train_loss[: kk + 1],
-            "current": current,
-            "slope": slope,
-        }
-    )
-curve_fig = figures.loss_of_one_weight(
-    w_grid,
-    cost,
-    samples,
-    drawn,
-    style=style,
-    labels={
-        "title": t("one_weight_curve"),
-        "loss": t("loss"),
-        "sample": t("sample_loss"),
-        "cost": t("cost_all"),
-        "tangent": t("tangent"),
-    },
+size = SIZES["projector" if projector else "normal"]
+spec_of = (
+    (lambda role: None)
+    if PLAIN
+    else (lambda role: {"channel": "one_weight", "role": role, "rev": rev, "track": 0})
 )
-curve_runs = [
-    (d["name"], traj.epoch_updates / traj.updates_per_epoch, traj.train_loss_epoch, d["colour"])
-    for d, traj in zip(drawn, runs.values(), strict=True)
-]
-floor = next(iter(runs.values())).loss_floor
-epoch_fig = figures.loss_comparison(
-    curve_runs,
-    floors=[(t("floor"), floor, theme.BLACK)],
-    log_y=True,
-    style=style,
-    labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")},
-)
-left, right = st.columns([3, 2])
-chart(curve_fig, key="curve1", container=left)
-chart(epoch_fig, key="epochs1", container=right)
+left, middle, right = st.columns([5, 4, 3])
+chart(curve_fig, key="curve1", container=left, timeline=spec_of("curve1d"), size=size)
+chart(epoch_fig, key="epochs1", container=middle, size=size)
+if not PLAIN:
+    with right:
+        tl.maths(style, channel="one_weight", key="one_weight_timeline")
 
 cols = st.columns(len(runs) + 1)
 cols[0].metric(t("predict_before"), f"{w0 * 4:.4g}")
-for col, (key, traj) in zip(cols[1:], runs.items(), strict=True):
-    w_end = traj.params[-1, 1]
+for col, (key, tr) in zip(cols[1:], runs.items(), strict=True):
+    w_end = tr.params[-1, 1]
     col.metric(
-        t("predict_after", name=t(f"regime1.{key}")),
-        f"{w_end * 4:.10g}",
-        help=t(
-            "final_w",
-        )
-        + f" = {w_end:.8g}",
+        t("predict_after", name=t("regime1." + (small if key == "sgd" else key))),
+        f"{w_end * 4:.4f}",
+        help=f"w = {w_end:.12g}",
     )
 limit = 1.0 / float(problem.q_train.A[1, 1])  # b held: the curvature of L(w) is 2 mean(x^2)
-for key, traj in runs.items():
-    if traj.status == "diverged":
+for key, tr in runs.items():
+    if tr.status == "diverged":
         st.error(
-            t("regime1." + key)
+            t("regime1." + (small if key == "sgd" else key))
             + ": "
-            + t(
-                "status.diverged",
-                k=traj.diverged_at,
-                kept=traj.n_updates,
-                limit=limit,
-                lr=float(lr),
-            )
+            + t("status.diverged", k=tr.diverged_at, why=t("why_global", lr=float(lr), limit=limit))
         )
 st.caption(t("one_weight_limit", limit=limit))

@@ -1,69 +1,60 @@
 """Several parameters: the tutorials' own models (d2l's two features plus bias, the polynomial of
-seed 003), seen through a 2D slice of the exact loss."""
+seed 003), seen through a 2D slice of the exact loss, with the run on one timeline."""
 
 import numpy as np
 import streamlit as st
 
-from core import descent, lab, quadratic, scenarios
-from core.thinning import display_indices
-from ui import controls, link, page_style, params
-from ui.charts import chart
+from core import lab, scenarios
+from ui import cache, controls, lab_page, link, page_style, params
+from ui import timeline as tl
+from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
-from viz import figures, theme
+from ui.views import cross_range
+from viz import curves, maps, theme
 
-
-@st.cache_resource(max_entries=4, show_spinner=False)
-def recipe(key: str) -> scenarios.Recipe:
-    return scenarios.RECIPES[key]()
-
-
-@st.cache_resource(max_entries=16, show_spinner=False)
-def run(key: str, lr: float, epochs: int, seed: int, early_stop: bool):
-    r = recipe(key)
-    q = quadratic.fit_quadratic(r.phi, r.y)
-    epochs = min(epochs, lab.MAX_UPDATES // -(-len(r.y) // r.batch_size))
-    traj = descent.run_descent(
-        r.phi,
-        r.y,
-        r.theta0,
-        lr=lr,
-        batch_size=r.batch_size,
-        epochs=epochs,
-        shuffle=r.shuffle,
-        seed=seed,
-        q_train=q,
-        stop_below=r.stop_below if early_stop else None,
-    )
-    return q, traj
+STEP = "_params_step"  # this page's timeline position (link name ``step``)
+CHANNEL = "params"
 
 
 def _load_recipe() -> None:
-    r = recipe(st.session_state["model"])
-    st.session_state.update(
-        lr=r.lr, epochs=r.epochs, step=None, axes=[1, 2] if r.key == "d2l" else [0, 1]
-    )
+    r = scenarios.RECIPES[st.session_state["model"]]()
+    st.session_state.update(lr=r.lr, epochs=r.epochs, axes=[1, 2] if r.key == "d2l" else [0, 1])
+    st.session_state[STEP] = None
 
 
-controls.init_state()
+controls.init_state("parameters")
 state = st.session_state
+projector = bool(state.get("projector"))
+page_style.apply(projector)
+slots = lab_page.frame("params_title", "params_what", projector=projector)
 with st.sidebar:
     controls.language_ui()
     projector = controls.projector_ui()
-    key = st.radio(
-        t("model"),
-        ("d2l", "poly"),
-        key="model",
-        on_change=_load_recipe,
-        format_func=lambda k: t(f"model.{k}"),
-    )
-    r = recipe(key)
-    if state.get("_recipe_loaded") != key:  # first visit: the tutorial's own settings
-        state["_recipe_loaded"] = key
-        if "lr" not in st.query_params:
-            state["lr"] = r.lr
-        if "epochs" not in st.query_params:
-            state["epochs"] = r.epochs
-    lr = controls.lr_ui()
+key = slots.strip.radio(
+    t("model"),
+    ("d2l", "poly"),
+    key="model",
+    on_change=_load_recipe,
+    horizontal=True,
+    format_func=lambda k: t(f"model.{k}"),
+)
+r = scenarios.RECIPES[key]()
+if state.get("_recipe_loaded") != key:  # first visit: the tutorial's own settings
+    state["_recipe_loaded"] = key
+    if "lr" not in st.query_params:
+        state["lr"] = r.lr
+    if "epochs" not in st.query_params:
+        state["epochs"] = r.epochs
+names = list(r.names)
+c1, c2, c3 = slots.strip.columns([4, 3, 3], vertical_alignment="bottom")
+lr = controls.lr_ui(c1)
+axes = [a for a in (state.get("axes") or [1, 2]) if a < len(names)][:2]
+state["axes"] = axes if len(axes) == 2 else [0, 1]
+axes = c2.multiselect(
+    t("axes"), range(len(names)), key="axes", max_selections=2, format_func=lambda i: names[i]
+)
+hold = c3.radio(t("hold"), ("current", "optimum"), key="hold", format_func=lambda h: t(f"hold.{h}"))
+with st.sidebar:
     epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
     seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
     early = st.toggle(
@@ -73,28 +64,26 @@ with st.sidebar:
         disabled=r.stop_below is None,
         help=t("early_stop_help"),
     )
-    names = list(r.names)
-    axes = [a for a in (state.get("axes") or [1, 2]) if a < len(names)][:2]
-    state["axes"] = axes if len(axes) == 2 else [0, 1]
-    axes = st.multiselect(
-        t("axes"), range(len(names)), key="axes", max_selections=2, format_func=lambda i: names[i]
-    )
-    hold = st.radio(
-        t("hold"), ("current", "optimum"), key="hold", format_func=lambda h: t(f"hold.{h}")
-    )
-page_style.apply(projector)
 style = theme.PROJECTOR if projector else theme.NORMAL
-
-q, traj = run(key, float(lr), int(epochs), int(seed), bool(early))
-if state.get("step") is None or state["step"] > traj.n_updates:
-    state["step"] = traj.n_updates
-if not projector:
-    st.title(t("params_title"))
 link.show_notices()
-head, share = st.columns([5, 1], vertical_alignment="center")
-head.info(t(f"model_intro.{key}", tutorial_lr=r.tutorial_lr, lr=r.lr))
-step = st.slider(t("step1"), 0, traj.n_updates, key="step")
-link_state = {
+slots.status.info(t(f"model_intro.{key}", tutorial_lr=r.tutorial_lr, lr=r.lr))
+
+problem = cache.recipe_problem(key)
+spec = lab.RunSpec(
+    lr=float(lr),
+    batch_size=r.batch_size,
+    epochs=int(epochs),
+    shuffle=r.shuffle,
+    seed=int(seed),
+    start=tuple(float(v) for v in r.theta0),
+    stop_below=r.stop_below if early else None,
+)
+traj = cache.recipe_trajectory(key, spec)
+frames = cache.recipe_frames(key, spec)
+if STEP not in state:
+    state[STEP] = state.get("step") if state.get("_link_page") == "parameters" else None
+step = min(int(state[STEP] or 0), traj.n_updates)
+query = {
     "lang": state["lang"],
     "projector": projector,
     "model": key,
@@ -103,78 +92,139 @@ link_state = {
     "seed": int(seed),
     "axes": tuple(axes),
     "hold": hold,
-    "step": step if step != traj.n_updates else None,
-}  # the end is the default
-with share:
-    link.share_box(link.follow(params.to_query(link_state)))
+    "step": step or None,
+}
 if len(axes) != 2:
+    lab_page.share(slots.share, params.to_query(query))
     st.warning(t("pick_two"))
     st.stop()
 
 i, j = axes
-current = traj.params[step]
-fixed = current if hold == "current" else q.theta_star
-others = [n for m, n in enumerate(names) if m not in (i, j)]
-held = ", ".join(f"{names[m]} = {fixed[m]:.4f}" for m in range(len(names)) if m not in (i, j))
+q = problem.q_train
 star, start = q.theta_star, traj.params[0]
+fixed = traj.params[step] if hold == "current" else star
 half = 1.5 * max(abs(start[i] - star[i]), abs(start[j] - star[j]), 1e-3)
-vi = np.linspace(star[i] - half, star[i] + half, 101)
-vj = np.linspace(star[j] - half, star[j] + half, 101)
-cells = quadratic.loss_grid(q, vi, vj, axes=(i, j), theta_fixed=fixed)
-shown = display_indices(step + 1, traj.epoch_updates[traj.epoch_updates <= step])
-slice_min, _ = quadratic.constrained_minimum(q, fixed, np.isin(np.arange(len(names)), axes))
-contour = figures.contour_with_paths(
+window = lab.Window(b=(star[i] - half, star[i] + half), w=(star[j] - half, star[j] + half))
+vi, vj = np.linspace(*window.b, 101), np.linspace(*window.w, 101)
+cells = problem.surface.grid(vi, vj, axes=(i, j), fixed=fixed)
+slice_min, slice_loss = cache.slice_minimum(key, tuple(fixed), (i, j))
+held = ", ".join(f"{names[m]} = {fixed[m]:.4f}" for m in range(len(names)) if m not in (i, j))
+shown, _ = lab.drawn_indices(traj, lab.Window(b=(-np.inf, np.inf), w=(-np.inf, np.inf)))
+sliced = [names[i], names[j]]
+ro = tl.readout(problem, names, axes=(i, j), fixed=fixed, click=False)
+contour = maps.contour_with_paths(
     vi,
     vj,
     cells,
     [(t("path"), traj.params[shown, i], traj.params[shown, j], style.path)],
+    points=[("minimum", slice_min[i], slice_min[j], slice_loss)],
     start=start[[i, j]],
-    minimum=slice_min[[i, j]],
+    floor=q.loss_min,
+    now=not PLAIN,
+    readout=ro,
     style=style,
+    path_opacity=0.3 if not PLAIN else 1.0,
     labels={
-        "b": names[i],
-        "w": names[j],
-        "loss": t("loss"),
+        "x": sliced[0],
+        "y": sliced[1],
+        "loss": t("loss_short"),
+        "surface": t("loss_short"),
         "start": t("start_pt"),
         "minimum": t("slice_min"),
-        "surface": t("surface"),
+        "saddle": t("saddle"),
+        "now": t("now"),
         "title": t("slice_title", a=names[i], b=names[j]),
     },
 )
-curve = figures.loss_comparison(
+curve = curves.loss_comparison(
     [(t("train"), traj.epoch_updates / traj.updates_per_epoch, traj.train_loss_epoch, style.train)],
     floors=[(t("floor"), q.loss_min, theme.BLACK)],
     log_y=True,
     style=style,
-    labels={"title": t("curve_title"), "epoch": t("epoch"), "loss": t("loss")},
+    labels={"title": t("curve_title"), "x": t("epoch"), "loss": t("loss_short")},
 )
-left, right = st.columns(2)
-chart(contour, key="slice", container=left)
-chart(curve, key="curve", container=right)
+cross = curves.cross_sections(
+    (window.b, window.w),
+    cross_range(problem, window, start, axes=(i, j)),
+    names=sliced,
+    mini_batch=traj.batch_size < problem.n_train,
+    style=style,
+    labels={
+        "title": t("cross_title"),
+        "along": t("along"),
+        "full": t("cross_full"),
+        "batch": t("cross_batch"),
+        "tangent": t("cross_tangent"),
+        "loss": t("loss_short"),
+    },
+)
+
+rev = tl.rev_of(frames)
+if not PLAIN:
+    track = tl.track(
+        problem,
+        traj,
+        frames,
+        spec,
+        window,
+        names=names,
+        lift=0.0,
+        z_log=None,
+        line_x=None,
+        log_y=True,
+        axes=(i, j),
+        colour=style.path,
+    )
+    with slots.bar:
+        moved = tl.bar(
+            tl.bar_data([track], style=style, channel=CHANNEL, start=tl.start_index(frames, step)),
+            key="params_timeline",
+        )
+    if moved is not None:
+        state[STEP] = min(max(moved, 0), traj.n_updates)
+        query["step"] = state[STEP] or None
+lab_page.share(slots.share, params.to_query(query))
+
+size = SIZES["projector" if projector else "normal"]
+spec_of = (
+    (lambda role: None)
+    if PLAIN
+    else (lambda role: {"channel": CHANNEL, "role": role, "rev": rev, "track": 0})
+)
+top = st.columns([5, 5, 3])
+chart(contour, key="slice", container=top[0], timeline=spec_of("contour"), size=size)
+chart(cross, key="cross", container=top[1], timeline=spec_of("cross"), size=size)
+if not PLAIN:
+    with top[2]:
+        tl.maths(style, channel=CHANNEL, key="params_timeline")
+others = [n for m, n in enumerate(names) if m not in (i, j)]
 st.caption(t(f"held.{hold}", held=held, step=step) if others else t("held.none"))
+bottom = st.columns([5, 5, 3])
+chart(curve, key="curve", container=bottom[0], timeline=spec_of("curve"), size=size)
 
 final = traj.params[-1]
-st.dataframe(
-    [
-        {
-            t("col.param"): n,
-            t("col.true"): f"{r.theta_true[m]:.4f}",
-            t("col.estimate"): f"{final[m]:.6f}",
-            t("col.error"): f"{r.theta_true[m] - final[m]:+.6f}",
-            t("col.optimum"): f"{star[m]:.6f}",
-        }
-        for m, n in enumerate(names)
-    ],
-    hide_index=True,
-    width="stretch",
-)
-c1, c2, c3 = st.columns(3)
-c1.metric(t("train_loss"), f"{traj.train_loss[-1]:.6g}")
-if key == "d2l":
-    c2.metric(t("half_loss"), f"{traj.train_loss[-1] / 2:.6g}", help=t("half_loss_help"))
-else:  # seed 003 prints the mean of each sample's loss, taken before its own update
-    last = traj.batch_loss[-traj.updates_per_epoch :]
-    c2.metric(t("epoch_loss"), f"{last.mean():.6g}", help=t("epoch_loss_help"))
-c3.metric(t("updates"), f"{traj.n_updates:,}")
+with bottom[1]:
+    st.dataframe(
+        [
+            {
+                t("col.parameter"): n,
+                t("col.true"): f"{r.theta_true[m]:.4f}",
+                t("col.estimate"): f"{final[m]:.6f}",
+                t("col.error"): f"{r.theta_true[m] - final[m]:+.6f}",
+                t("col.optimum"): f"{star[m]:.6f}",
+            }
+            for m, n in enumerate(names)
+        ],
+        hide_index=True,
+        width="stretch",
+    )
+with bottom[2]:
+    st.metric(t("loss_end"), f"{traj.train_loss[-1]:.6g}")
+    if key == "d2l":
+        st.metric(t("half_loss"), f"{traj.train_loss[-1] / 2:.6g}", help=t("half_loss_help"))
+    else:  # seed 003 prints the mean of each sample's loss, taken before its own update
+        last = traj.batch_loss[-traj.updates_per_epoch :]
+        st.metric(t("epoch_loss"), f"{last.mean():.6g}", help=t("epoch_loss_help"))
+    st.metric(t("updates"), f"{traj.n_updates:,}")
 if traj.stopped_after_epoch:
     st.success(t("stopped_early", epoch=traj.stopped_after_epoch))

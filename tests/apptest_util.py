@@ -48,9 +48,16 @@ def figures(at: AppTest) -> list[dict]:
     return [_decode(json.loads(spec)) for spec in specs(at)]
 
 
+def title_of(fig: dict) -> str:
+    """A figure's title: its own, or (projector mode) the one that leads its legend."""
+    layout = fig["layout"]
+    text = layout.get("title", {}).get("text") or ""
+    return text or layout.get("legend", {}).get("title", {}).get("text", "")
+
+
 def figure(at: AppTest, title: str) -> dict:
     """The figure whose title starts with ``title``."""
-    return next(f for f in figures(at) if f["layout"]["title"]["text"].startswith(title))
+    return next(f for f in figures(at) if title_of(f).startswith(title))
 
 
 def numbers_in(node):

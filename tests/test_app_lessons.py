@@ -28,8 +28,13 @@ def test_every_lesson_page_runs_and_links_each_run_to_the_explorer(lesson):
         assert not any("Part of the link" in c.value for c in explorer.caption)
         metrics = {m.label: m.value for m in explorer.metric}
         if not variant.scaled:  # same run, same numbers
-            assert metrics["b after training"] == row["b (original units)"]
-            assert metrics["w after training"] == row["w (original units)"]
+            names = (
+                ("x", "y")
+                if variant.data.is_function
+                else (("w1", "w2") if variant.data.model == "neuron" else ("b", "w"))
+            )
+            for name in names:
+                assert metrics[f"{name} at the end"] == row[f"{name} at the end"]
 
 
 def test_lesson_in_chinese():

@@ -16,7 +16,7 @@ def test_a_good_file_is_drawn_with_its_columns():
     at = uploaded(GOOD.encode("cp1252"))
     assert not at.exception
     assert at.selectbox(key="x_col").options == ["area", "price"]
-    data = trace(figure(at, "Data"), "train")
+    data = trace(figure(at, "The data"), "train")
     assert len(data["x"]) == 32 and min(data["x"]) >= 0.5
     assert "scenario" in dict(at.query_params)  # the link says "upload" (the file is not in it)
 
@@ -52,7 +52,7 @@ def test_column_names_are_shown_as_text_never_as_markup():
 
 def test_uploaded_data_stays_in_its_own_session():
     first = uploaded(GOOD.encode())
-    assert figure(first, "Data")
+    assert figure(first, "The data")
     other = fresh_app(scenario="upload")  # another user, same server process
     assert not charts(other)
     assert any("Choose a CSV file" in i.value for i in other.info)

@@ -2,7 +2,7 @@ import random
 
 import pytest
 
-from core import lab
+from core import functions, lab
 from ui import params
 
 
@@ -51,18 +51,26 @@ def test_learning_rate_snaps_to_the_slider_and_whole_numbers_are_required():
 
 
 def random_state(rng: random.Random) -> dict:
+    """A random view of the explorer: the settings its problem has (a test function has no
+    batches, epochs or scaling, but a length and gradient noise)."""
     state = {
         "lang": rng.choice(["en", "zh"]),
         "projector": rng.random() < 0.5,
-        "scenario": rng.choice(lab.DATA_SCENARIOS[:7]),
+        "scenario": rng.choice(lab.SCENARIOS),
         "lr": rng.choice(params.LEARNING_RATES),
-        "epochs": rng.randint(1, 1000),
-        "scaling": rng.choice(["none", "standard"]),
         "seed": rng.randint(0, params.SEED_MAX),
-        "shuffle": rng.random() < 0.5,
-        "log": rng.random() < 0.5,
-        "batch": rng.choice(["full", 1, 2, 4, 8, 16, 32, 64]),
+        "log": rng.choice([None, False, True]),
     }
+    if state["scenario"] in functions.FUNCTIONS:
+        state.update(updates=rng.randint(1, 3000), grad_noise=rng.choice([0.0, 0.05, 1.0]))
+    else:
+        state.update(
+            fit=rng.choice(["line", "line", "neuron"]),
+            epochs=rng.randint(1, 200),
+            scaling=rng.choice(["none", "standard"]),
+            shuffle=rng.random() < 0.5,
+            batch=rng.choice(["full", 1, 2, 4, 8, 16, 32, 64]),
+        )
     if rng.random() < 0.5:
         state.update(b0=round(rng.uniform(-10, 10), 2), w0=round(rng.uniform(-10, 10), 2))
     if state["scenario"] == "synthetic":

@@ -23,3 +23,32 @@ def test_placeholders_match_in_both_languages():
             assert set(JS_PLACEHOLDER.findall(EN[key])) == set(JS_PLACEHOLDER.findall(ZH[key])), key
         else:
             assert _fields(EN[key]) == _fields(ZH[key]), key
+
+
+# CJK ideographs (a formula may end next to full-width punctuation: "np.random.seed(seed)，")
+CJK = "\u3400-\u4dbf\u4e00-\u9fff"
+HALF_WIDTH_NEXT_TO_CJK = re.compile(f"[{CJK}][,:;()!?]|[,:;()!?][{CJK}]")
+
+
+def test_chinese_sentences_use_full_width_punctuation():
+    """Inside a Chinese sentence a comma, colon, semicolon, bracket, exclamation or question
+    mark is the full-width one (，：；（）！？); a formula keeps its own (“λ_max(H) 时”, with the
+    space, is a formula followed by Chinese)."""
+    bad = {key: HALF_WIDTH_NEXT_TO_CJK.findall(text) for key, text in ZH.items()}
+    bad = {key: found for key, found in bad.items() if found}
+    assert not bad, bad
+
+
+def test_the_rule_itself_catches_what_it_should():
+    for wrong in ("已收敛:从第", "b(原始单位)", "3,模型", "好!", "吗?"):
+        assert HALF_WIDTH_NEXT_TO_CJK.search(wrong), wrong
+    for right in ("已收敛：从第", "b（原始单位）", "λ_max(H) 时", "x = 1, 2, 3，y"):
+        assert not HALF_WIDTH_NEXT_TO_CJK.search(right), right
+
+
+def test_one_word_per_term_in_chinese():
+    """The glossary of ui/texts/zh.py: epoch is 轮 (not 轮次, 训练轮数), lessons are 演示 (课程
+    means a course), and a setting is not a 旋钮 (knob)."""
+    for text in ZH.values():
+        for wrong in ("轮次", "训练轮数", "课程：", "旋钮"):
+            assert wrong not in text, (wrong, text)

@@ -18,7 +18,7 @@ from collections import OrderedDict
 import numpy as np
 import streamlit as st
 
-from core import lab, timeline
+from core import lab, quadratic, timeline
 
 
 def nbytes(value) -> int:
@@ -110,8 +110,8 @@ def _make_problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
     if data.scenario == "upload":
         from ui import upload
 
-        return lab.make_problem(upload.dataset(), scaled=scaled)
-    return lab.make_problem(lab.make_dataset(data), scaled=scaled)
+        return lab.make_problem(upload.dataset(), scaled=scaled, model=data.model)
+    return lab.problem_of(data, scaled=scaled)
 
 
 def _make_grid(data, scaled, start, margin):
@@ -125,10 +125,7 @@ def _make_trajectory(data, scaled, run):
 
 
 def _make_frames(data, scaled, run):
-    prob = problem(data, scaled)
-    return timeline.frames(
-        prob.phi_train, prob.data.y_train, prob.q_train, trajectory(data, scaled, run)
-    )
+    return timeline.frames(problem(data, scaled).surface, trajectory(data, scaled, run))
 
 
 def frames(data: lab.DataSpec, scaled: bool, run: lab.RunSpec) -> timeline.Frames:
@@ -136,6 +133,11 @@ def frames(data: lab.DataSpec, scaled: bool, run: lab.RunSpec) -> timeline.Frame
     if data.scenario == "upload":
         return _session_memo(("frames", data, scaled, run), lambda: _make_frames(data, scaled, run))
     return _shared_frames(data, scaled, run)
+
+
+def n_train(data: lab.DataSpec) -> int:
+    """Training examples of a data set (its size does not depend on the scaling)."""
+    return problem(data, False).n_train
 
 
 def problem(data: lab.DataSpec, scaled: bool) -> lab.Problem:
@@ -160,6 +162,24 @@ def trajectory(data: lab.DataSpec, scaled: bool, run: lab.RunSpec):
     return _shared_trajectory(data, scaled, run)
 
 
+def _recipe_trajectory(key: str, run: lab.RunSpec):
+    return lab.run(recipe_problem(key), run)
+
+
+def _recipe_frames(key: str, run: lab.RunSpec):
+    return timeline.frames(recipe_problem(key).surface, recipe_trajectory(key, run))
+
+
+def _slice_minimum(key: str, fixed: tuple, axes: tuple):
+    free = np.isin(np.arange(len(fixed)), axes)
+    return quadratic.constrained_minimum(recipe_problem(key).q_train, np.array(fixed), free)
+
+
+# the several-parameters page: the tutorials' models of three parameters
+recipe_problem = _Shared(lab.recipe_problem, 4)
+recipe_trajectory = _Shared(_recipe_trajectory, 16, max_bytes=_RUN_BYTES // 4)
+recipe_frames = _Shared(_recipe_frames, 16)
+slice_minimum = _Shared(_slice_minimum, 64)
 _shared_problem = _Shared(_make_problem, 16)
 _shared_grid = _Shared(_make_grid, 16)
 _shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES)

@@ -1,4 +1,4 @@
-"""Sidebar of the Compare page: what to compare, the shared settings, and the runs it makes."""
+"""Controls of the Compare page: what to compare, the shared settings, and the runs it makes."""
 
 from __future__ import annotations
 
@@ -7,26 +7,31 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
-from core import datasets, lab, lessons, optimizers, scaling
+from core import datasets, functions, lab, lessons, optimizers, scaling
 from ui import cache, link, params
 from ui.controls import (
     LEARNING_RATES,
     batch_options,
     batch_ui,
-    data_ui,
     init_state,
     language_ui,
     lr_ui,
+    optimizer_settings,
     optimizer_ui,
+    problem_defaults,
+    problem_ui,
     projector_ui,
     regime,
     snap_batch,
     start_ui,
+    updates_ui,
 )
 from ui.text import t
 
 KINDS = ("lr", "batch", "scaling", "optimizer")
+FUNCTION_KINDS = ("lr", "optimizer")  # no examples: no batches, no feature to scale
 SWEEP = (0.02, 0.5)  # too small and good, as fractions of the stable limit
+MOST = 4  # runs that stay apart by colour and in a legend
 
 
 @dataclass(frozen=True)
@@ -36,12 +41,15 @@ class Comparison:
     x_axis: str
     epoch_points: bool
     projector: bool
-    limit: float
+    limit: float | None
     link: dict
 
 
-def suggested_rates(limit: float) -> tuple[float, ...]:
-    """Too small, good, the last slider value below the stable limit, the first one above it."""
+def suggested_rates(limit: float | None) -> tuple[float, ...]:
+    """Too small, good, the last slider value below the stable limit, the first one above it
+    (without a global limit: four rates a decade apart around 0.01)."""
+    if limit is None or not np.isfinite(limit):
+        return (0.001, 0.003, 0.01, 0.03)
     below = [v for v in LEARNING_RATES if v < limit] or [LEARNING_RATES[0]]
     above = [v for v in LEARNING_RATES if v > limit] or [LEARNING_RATES[-1]]
     rates = (
@@ -66,6 +74,19 @@ def _book_figure() -> None:
         epoch_points=True,
         scaling="none",
         opt="gd",
+        fit="line",
+    )
+
+
+def _race() -> None:
+    """Optimizers racing from one start through Rosenbrock's ravine."""
+    st.session_state.update(
+        compare="optimizer",
+        scenario="rosenbrock",
+        lr=0.001,
+        start="book",
+        opts=["gd", "momentum", "nesterov", "adam"],
+        xaxis="updates",
     )
 
 
@@ -80,38 +101,42 @@ def _batches(n_train: int) -> tuple[int, ...]:
         if from_link and reason:
             link.note("batches", reason, size)
         wanted.append(size)
-    state["batches"] = list(dict.fromkeys(wanted))[:4] or [n_train]
-    if from_link and len(dict.fromkeys(wanted)) > 4:
-        link.note("batches", "count|4", ",".join(map(str, state["batches"])))
+    state["batches"] = list(dict.fromkeys(wanted))[:MOST] or [n_train]
     chosen = st.multiselect(
         t("batches"),
         options,
         key="batches",
-        max_selections=4,
+        max_selections=MOST,
         format_func=lambda b: f"{b} · {regime(b, n_train)}",
     )
     return tuple(chosen)
 
 
 def sidebar() -> Comparison:
-    init_state()
+    init_state("compare")
     state = st.session_state
     with st.sidebar:
         language_ui()
         projector = projector_ui()
+        c1, c2 = st.columns(2)
+        c1.button(t("book_three_paths"), on_click=_book_figure, width="stretch", key="book_figure")
+        c2.button(t("race"), on_click=_race, width="stretch", key="race_button")
+        data = problem_ui()
+        function = functions.FUNCTIONS.get(data.scenario)
+        problem_defaults(data.scenario)
+        kinds = FUNCTION_KINDS if function else KINDS
+        if state.get("compare") not in kinds:
+            state["compare"] = "lr"
         kind = st.radio(
             t("compare"),
-            KINDS,
+            kinds,
             key="compare",
-            format_func=lambda k: t(f"compare.{k}"),
             horizontal=True,
+            format_func=lambda k: t(f"compare.{k}"),
         )
-        st.button(t("book_three_paths"), on_click=_book_figure, width="stretch")
-        data = data_ui()
-        problem = cache.problem(data, False)
-        n_train = problem.n_train
+        n_train = 0 if function else cache.n_train(data)
         scaled = False
-        if kind != "scaling":
+        if kind != "scaling" and not function:
             scaled = (
                 st.radio(
                     t("scaling"),
@@ -126,12 +151,13 @@ def sidebar() -> Comparison:
         if kind == "lr":
             if not state.get("rates"):
                 state["rates"] = list(suggested_rates(limit))
+            state["rates"] = list(state["rates"])[:MOST]
             rates = tuple(
                 st.multiselect(
                     t("rates"),
                     LEARNING_RATES,
                     key="rates",
-                    max_selections=4,
+                    max_selections=MOST,
                     format_func=lambda v: f"{v:g}",
                 )
             )
@@ -144,68 +170,108 @@ def sidebar() -> Comparison:
                     t("opts"), optimizers.NAMES, key="opts", format_func=lambda n: t(f"opt.{n}")
                 )
             )
-            beta = st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001, format="%.3f")
-            beta2 = st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
-            opt = {"beta": float(beta), "beta2": float(beta2)}
+            opt = {
+                "beta": float(st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001)),
+                "beta2": float(
+                    st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
+                ),
+            }
         else:
-            opt = optimizer_ui()
-            names = (opt.pop("optimizer"),)
-        batches = _batches(n_train) if kind == "batch" else (batch_ui(n_train),)
-        epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-        start = start_ui()
-        seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
-        shuffle = st.toggle(t("shuffle"), key="shuffle")
-        x_axis = st.radio(
-            t("xaxis"),
-            ("updates", "epochs", "examples"),
-            key="xaxis",
-            horizontal=True,
-            format_func=lambda a: t(f"xaxis.{a}"),
+            name = optimizer_ui()
+            names, opt = (name,), optimizer_settings(name)
+        if function:
+            batches, epochs = (1,), updates_ui(function)
+            noise = float(
+                st.slider(
+                    t("grad_noise"),
+                    0.0,
+                    10.0,
+                    key="grad_noise",
+                    step=0.05,
+                    help=t("grad_noise_help"),
+                )
+            )
+        else:
+            batches = _batches(n_train) if kind == "batch" else (batch_ui(n_train),)
+            epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
+            noise = 0.0
+        names_ = (
+            function.names if function else (("w1", "w2") if data.model == "neuron" else ("b", "w"))
         )
-        epoch_points = st.toggle(t("epoch_points"), key="epoch_points")
-        log_y = st.toggle(t("log"), key="log")
+        start = start_ui(names_, drawn=function is None)
+        seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
+        shuffle = True if function else st.toggle(t("shuffle"), key="shuffle")
+        if function:  # one update an "epoch", one example per update: only updates to count
+            x_axis, epoch_points = "updates", False
+        else:
+            x_axis = st.radio(
+                t("xaxis"),
+                ("updates", "epochs", "examples"),
+                key="xaxis",
+                horizontal=True,
+                format_func=lambda a: t(f"xaxis.{a}"),
+            )
+            epoch_points = st.toggle(t("epoch_points"), key="epoch_points")
+        log_y = st.radio(
+            t("log"),
+            (None, False, True),
+            key="log",
+            horizontal=True,
+            format_func=lambda v: t(f"log.{v}"),
+        )
 
     base = lab.RunSpec(
         lr=rates[0] if rates else 0.1,
-        batch_size=batches[0] if batches else n_train,
+        batch_size=batches[0] if batches else max(n_train, 1),
         epochs=int(epochs),
         shuffle=bool(shuffle),
         seed=int(seed),
         start=start,
         optimizer=names[0] if names else "gd",
+        noise=noise,
         **opt,
     )
     variants = _variants(kind, data, scaled, base, rates, batches, names, n_train)
-    link = {
+    query = {
         "lang": state["lang"],
         "projector": projector,
         "compare": kind,
         "scenario": data.scenario,
-        "epochs": int(epochs),
         "seed": int(seed),
-        "shuffle": bool(shuffle),
-        "xaxis": x_axis,
-        "epoch_points": bool(epoch_points),
-        "log": bool(log_y),
+        "log": log_y,
         "beta": opt["beta"],
         "beta2": opt["beta2"],
     }
-    if kind != "scaling":
-        link["scaling"] = "standard" if scaled else "none"
-    link.update({"rates": rates} if kind == "lr" else {"lr": rates[0]})
-    if kind == "batch":
-        link["batches"] = tuple("full" if b == n_train else b for b in batches)
+    if function:
+        query.update(updates=int(epochs), grad_noise=noise)
     else:
-        link["batch"] = "full" if base.batch_size == n_train else base.batch_size
-    link.update({"opts": names} if kind == "optimizer" else {"opt": names[0]})
+        query.update(
+            epochs=int(epochs),
+            shuffle=bool(shuffle),
+            xaxis=x_axis,
+            epoch_points=bool(epoch_points),
+            fit=data.model,
+        )
+        if kind != "scaling":
+            query["scaling"] = "standard" if scaled else "none"
+        if kind == "batch":
+            query["batches"] = tuple("full" if b == n_train else b for b in batches)
+        else:
+            query["batch"] = "full" if base.batch_size == n_train else base.batch_size
+    query.update({"rates": rates} if kind == "lr" else {"lr": rates[0]})
+    query.update({"opts": names} if kind == "optimizer" else {"opt": names[0]})
     if start is not None:
-        link.update(b0=start[0], w0=start[1])
-    link.update(params.data_link(data))
-    lesson = lessons.Lesson(
-        "compare", variants, margin=2.5 if kind == "lr" else 1.5, log_y=bool(log_y)
-    )
+        query.update(b0=start[0], w0=start[1])
+    query.update(params.data_link(data))
+    lesson = lessons.Lesson("compare", variants, margin=2.5 if kind == "lr" else 1.5, log_y=log_y)
     return Comparison(
-        kind, lesson, x_axis, bool(epoch_points), projector, limit, params.to_query(link)
+        kind,
+        lesson,
+        x_axis,
+        bool(epoch_points),
+        projector,
+        limit,
+        params.to_query(query, defaults=params.defaults_for(data.scenario)),
     )
 
 

@@ -1,5 +1,5 @@
-"""Figures and table of a comparison (a lesson, or one built on the Compare page): several runs
-that differ in one knob."""
+"""Figures, timeline and table of a comparison (a lesson, or one built on the Compare page):
+several runs that differ in one knob, raced on one timeline."""
 
 from __future__ import annotations
 
@@ -10,15 +10,18 @@ import numpy as np
 from core import lab, lessons, scaling
 from core.thinning import display_indices
 from ui import cache, params
-from ui.charts import chart
+from ui import timeline as tl
+from ui.charts import PLAIN, SIZES, chart
 from ui.text import label, t
-from viz import figures, theme
+from ui.views import labels, log_axis, names_of, points_of, title
+from viz import curves, maps, theme
 
 COLOURS = (theme.VERMILLION, theme.BLUE, theme.GREEN, theme.PURPLE, theme.ORANGE, theme.SKY)
+CHANNEL = "compare"
 
 
 def compute(lesson: lessons.Lesson) -> list[dict]:
-    """Problem, window, grid and trajectory of every variant (all cached)."""
+    """Problem, window, grid, trajectory and frames of every variant (all cached)."""
     if len(lesson.variants) > len(COLOURS):
         raise ValueError(f"at most {len(COLOURS)} runs can be told apart by colour")
     out = []
@@ -27,6 +30,7 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
         start = tuple(float(v) for v in lab.start_point(problem, variant.run))
         window, grid = cache.loss_grid(variant.data, variant.scaled, start, lesson.margin)
         traj = cache.trajectory(variant.data, variant.scaled, variant.run)
+        frames = cache.frames(variant.data, variant.scaled, variant.run)
         out.append(
             {
                 "variant": variant,
@@ -36,6 +40,7 @@ def compute(lesson: lessons.Lesson) -> list[dict]:
                 "window": window,
                 "grid": grid,
                 "traj": traj,
+                "frames": frames,
             }
         )
     return out
@@ -50,45 +55,45 @@ def _path_inside(run: dict, epoch_points: bool = False):
 
 
 def _paths(runs: list[dict], epoch_points: bool) -> list[tuple]:
-    """``(name, b, w, colour)`` of the drawn part of every run's path."""
+    """``(name, x, y, colour)`` of the drawn part of every run's path."""
     return [(run["name"], *_path_inside(run, epoch_points)[:2], run["colour"]) for run in runs]
 
 
-def _labels(scaled: bool, title: str) -> dict:
-    return {
-        "b": t("b_scaled") if scaled else "b",
-        "w": t("w_scaled") if scaled else "w",
-        "start": t("start_pt"),
-        "minimum": t("minimum"),
-        "surface": t("surface"),
-        "loss": t("loss"),
-        "title": title,
-    }
+def groups(lesson: lessons.Lesson, runs: list[dict]) -> list[list[int]]:
+    """Which runs share a contour: all of them on one surface, else one contour each."""
+    return [list(range(len(runs)))] if lesson.shared_surface else [[i] for i in range(len(runs))]
 
 
 def contours(
-    lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *, epoch_points: bool = False
+    lesson: lessons.Lesson,
+    runs: list[dict],
+    style: theme.Style,
+    *,
+    epoch_points: bool = False,
+    raced: bool = True,
 ) -> list:
-    """One contour holding every path when the runs share a surface, else one per run."""
-    groups = [runs] if lesson.shared_surface else [[r] for r in runs]
+    """One contour holding every path when the runs share a surface, else one per run. Raced,
+    the whole paths are faint and the timeline draws each run's path so far."""
     figs = []
-    for group in groups:
-        first = group[0]
-        b_values, w_values, cells = first["grid"]
-        paths = _paths(group, epoch_points)
-        star = first["problem"].q_train.theta_star
-        start = first["traj"].params[0]
-        title = t("contour_title") if len(groups) == 1 else first["name"]
+    for group in groups(lesson, runs):
+        first = runs[group[0]]
+        gx, gy, cells = first["grid"]
+        problem = first["problem"]
+        names = names_of(problem)
+        heading = title("contour_title", style) if len(group) > 1 else first["name"]
         figs.append(
-            figures.contour_with_paths(
-                b_values,
-                w_values,
+            maps.contour_with_paths(
+                gx,
+                gy,
                 cells,
-                paths,
-                start=start,
-                minimum=star,
-                labels=_labels(first["variant"].scaled, title),
+                _paths([runs[i] for i in group], epoch_points),
+                points=points_of(problem),
+                start=first["traj"].params[0],
+                floor=problem.surface.floor,
+                labels={**labels(problem, names), "title": heading},
                 style=style,
+                readout=tl.readout(problem, names, click=False),
+                path_opacity=0.3 if raced else 1.0,
             )
         )
     return figs
@@ -96,26 +101,37 @@ def contours(
 
 def examples_seen(traj, updates: np.ndarray) -> np.ndarray:
     """Training examples used by the first ``updates`` updates (the last batch of an epoch may
-    be smaller)."""
+    be smaller; a test function counts one "example" per update)."""
     n = traj.order.shape[1]
+    if n == 0:
+        return np.asarray(updates)
     epochs, within = np.divmod(updates, traj.updates_per_epoch)
     return epochs * n + np.minimum(within * traj.batch_size, n)
+
+
+def clock_of(traj, updates, x_axis: str) -> np.ndarray:
+    """The loss chart's x (and the race's clock) at update counts ``updates``."""
+    updates = np.asarray(updates)
+    if x_axis == "updates":
+        return updates.astype(float)
+    if x_axis == "examples":
+        return examples_seen(traj, updates).astype(float)
+    return updates / traj.updates_per_epoch
 
 
 def loss_chart(
     lesson: lessons.Lesson, runs: list[dict], style: theme.Style, *, x_axis: str = "epochs"
 ):
-    curves, floors = [], []
+    curves_, floors = [], []
     for run in runs:
         traj = run["traj"]
         shown = display_indices(traj.train_loss.shape[0], traj.epoch_updates)
-        x = {
-            "updates": shown,
-            "epochs": shown / traj.updates_per_epoch,
-            "examples": examples_seen(traj, shown),
-        }[x_axis]
-        curves.append((run["name"], x, traj.train_loss[shown], run["colour"]))
-        if all(abs(traj.loss_floor - f[1]) > 1e-12 * max(1.0, f[1]) for f in floors):
+        curves_.append(
+            (run["name"], clock_of(traj, shown, x_axis), traj.train_loss[shown], run["colour"])
+        )
+        if np.isfinite(traj.loss_floor) and all(
+            abs(traj.loss_floor - f[1]) > 1e-12 * max(1.0, abs(f[1])) for f in floors
+        ):
             floors.append(
                 (
                     t("floor_of", name=run["name"]) if len(runs) > 1 else t("floor"),
@@ -125,51 +141,60 @@ def loss_chart(
             )
     if len(floors) == 1:
         floors = [(t("floor"), floors[0][1], theme.BLACK)]
-    return figures.loss_comparison(
-        curves,
+    log_y = lesson.log_y
+    if log_y is None:  # a log axis where the losses span decades
+        log_y = any(log_axis(None, run["traj"]) for run in runs)
+    loss = labels(runs[0]["problem"], names_of(runs[0]["problem"]))["loss"]
+    x_label = t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}")
+    heading = "curve_title" if x_axis == "epochs" else "curve_title_x"
+    return curves.loss_comparison(
+        curves_,
         floors=floors,
-        log_y=lesson.log_y,
-        labels={
-            "title": t("curve_title")
-            if x_axis == "epochs"
-            else t("curve_title_x", axis=t(f"xaxis.{x_axis}")),
-            "loss": t("loss"),
-            "epoch": t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}"),
-        },
+        log_y=bool(log_y),
         style=style,
+        labels={
+            "title": title(heading, style).format(axis=t(f"xaxis.{x_axis}")),
+            "loss": loss,
+            "x": x_label,
+        },
     )
 
 
 def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = False):
     """One small contour per run on the shared surface, one colour scale."""
     first = runs[0]
-    b_values, w_values, cells = first["grid"]
-    return figures.contour_multiples(
-        b_values,
-        w_values,
+    gx, gy, cells = first["grid"]
+    problem = first["problem"]
+    return maps.contour_multiples(
+        gx,
+        gy,
         cells,
         _paths(runs, epoch_points),
+        points=points_of(problem),
         start=first["traj"].params[0],
-        minimum=first["problem"].q_train.theta_star,
-        labels=_labels(first["variant"].scaled, t("small_multiples")),
+        floor=problem.surface.floor,
         style=style,
+        labels={**labels(problem, names_of(problem)), "title": t("small_multiples")},
     )
 
 
 def table(runs: list[dict]) -> list[dict]:
     rows = []
     for run in runs:
-        traj, v = run["traj"], run["variant"]
-        final = scaling.to_original(run["problem"].scaler, traj.params[-1])
+        traj, v, problem = run["traj"], run["variant"], run["problem"]
+        final = traj.params[-1]
+        if problem.model == "line":
+            final = scaling.to_original(problem.scaler, final)
         k = traj.diverged_at or traj.converged_at or 0
+        names = problem.names if problem.model != "line" else ("b", "w")
         rows.append(
             {
                 t("col.run"): run["name"],
                 t("col.lr"): f"{v.run.lr:g}",
-                t("col.batch"): traj.batch_size,
-                t("col.epochs"): traj.epochs,
-                t("col.b"): f"{final[0]:.4f}",
-                t("col.w"): f"{final[1]:.4f}",
+                t("col.batch"): traj.batch_size if problem.n_train else "–",
+                t("col.updates"): f"{traj.n_updates:,}",
+                t("col.param", name=names[0]): f"{final[0]:.4f}",
+                t("col.param", name=names[1]): f"{final[1]:.4f}",
                 t("col.loss"): f"{traj.train_loss[-1]:.5g}",
                 t("col.status"): t("ended." + traj.status, k=k, updates=traj.n_updates),
             }
@@ -179,26 +204,61 @@ def table(runs: list[dict]) -> list[dict]:
 
 def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
     """Link parameters that open this run in the explorer."""
-    v, traj = run["variant"], run["traj"]
+    v, traj, problem = run["variant"], run["traj"], run["problem"]
     state = {
         "lang": lang,
         "projector": projector,
         "scenario": v.data.scenario,
         "lr": v.run.lr,
-        "batch": "full" if traj.batch_size >= run["problem"].n_train else traj.batch_size,
-        "epochs": v.run.epochs,
-        "scaling": "standard" if v.scaled else "none",
         "seed": v.run.seed,
-        "shuffle": v.run.shuffle,
-        "train_b": v.run.train_b,
         "opt": v.run.optimizer,
         "beta": v.run.beta,
         "beta2": v.run.beta2,
     }
+    if problem.n_train:
+        state.update(
+            batch="full" if traj.batch_size >= problem.n_train else traj.batch_size,
+            epochs=v.run.epochs,
+            scaling="standard" if v.scaled else "none",
+            shuffle=v.run.shuffle,
+            train_b=v.run.train_b,
+            fit=v.data.model,
+        )
+    else:
+        state.update(updates=v.run.epochs, grad_noise=v.run.noise)
     state.update(params.data_link(v.data))
     if v.run.start is not None:
         state.update(b0=v.run.start[0], w0=v.run.start[1])
     return urlencode(params.to_query(state))
+
+
+def tracks(runs: list[dict], style: theme.Style, *, x_axis: str) -> list[dict]:
+    """Every run as a track of the race: its clock is the loss chart's x, so the runs move
+    together along it."""
+    out = []
+    for run in runs:
+        problem, traj, frames = run["problem"], run["traj"], run["frames"]
+        _, exit_at = lab.drawn_indices(traj, run["window"])
+        track = tl.track(
+            problem,
+            traj,
+            frames,
+            run["variant"].run,
+            run["window"],
+            names=names_of(problem),
+            lift=0.0,
+            z_log=None,
+            line_x=None,
+            log_y=False,
+            exit_at=exit_at,
+            colour=run["colour"],
+            name=run["name"],
+            quiet=True,
+        )
+        track["clock"] = tl.encode(clock_of(traj, frames.positions, x_axis), "f8")
+        track["curve_x"] = "clock"
+        out.append(track)
+    return out
 
 
 def render(
@@ -210,26 +270,47 @@ def render(
     epoch_points: bool = False,
     x_axis: str = "epochs",
     small_multiples: bool = False,
+    bar_slot=None,
 ):
-    """Draw a comparison: contour(s), loss chart, optional small multiples, the table of results
-    and a link that opens each run in the explorer. ``page`` is this page's URL path."""
+    """Draw a comparison: the race's timeline, the contour(s) and the loss chart it moves on,
+    optional small multiples, the table of results and a button that opens each run in the
+    explorer. ``page`` is this page's URL path; ``bar_slot`` where the timeline goes."""
     import streamlit as st
 
     runs = compute(lesson)
-    contour_figs = contours(lesson, runs, style, epoch_points=epoch_points)
+    raced = not PLAIN
+    contour_figs = contours(lesson, runs, style, epoch_points=epoch_points, raced=raced)
     curve = loss_chart(lesson, runs, style, x_axis=x_axis)
-    if len(contour_figs) == 1:
-        left, right = st.columns(2)
-        chart(contour_figs[0], key="contour", container=left)
-        chart(curve, key="curve", container=right)
-    else:
-        for i, (col, fig) in enumerate(
-            zip(st.columns(len(contour_figs)), contour_figs, strict=True)
-        ):
-            chart(fig, key=f"contour{i}", container=col)
-        chart(curve, key="curve")
+    size = SIZES["projector" if projector else "normal"]
+    data = None
+    if raced:
+        data = tl.bar_data(tracks(runs, style, x_axis=x_axis), style=style, channel=CHANNEL)
+        with bar_slot if bar_slot is not None else st.container():
+            tl.bar(data, key="race")
+
+    def spec(role: str, members: list[int], panels: bool = False):
+        if data is None:
+            return None
+        return {
+            "channel": CHANNEL,
+            "role": role,
+            "rev": data["rev"],
+            "tracks": members,
+            "revs": [data["tracks"][i]["rev"] for i in members],
+            "panels": panels,
+        }
+
+    every = list(range(len(runs)))
+    cols = st.columns(len(contour_figs) + 1)
+    for i, (group, fig) in enumerate(zip(groups(lesson, runs), contour_figs, strict=True)):
+        chart(fig, key=f"contour{i}", container=cols[i], size=size, timeline=spec("contour", group))
+    chart(curve, key="curve", container=cols[-1], size=size, timeline=spec("curve", every))
     if small_multiples and len(runs) > 1:
-        chart(multiples(runs, style, epoch_points=epoch_points), key="multiples")
+        chart(
+            multiples(runs, style, epoch_points=epoch_points),
+            key="multiples",
+            timeline=spec("contour", every, panels=True),
+        )
     st.subheader(t("runs"))
     st.dataframe(table(runs), hide_index=True, width="stretch")
     base = (st.context.url or "").split("?")[0].rsplit("/" + page, 1)[0].rstrip("/") + "/"

@@ -1,4 +1,5 @@
-"""Sidebar widgets of the explorer; ``sidebar()`` draws them and returns plain values.
+"""The lab's controls: a strip above the charts with what a lesson turns (the problem, the
+learning rate, the batch size, the optimizer) and the sidebar with everything else.
 
 Widget keys are the public link names of ``ui.params`` (``lr``, ``batch``, ``epochs`` ...).
 """
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import datasets, lab
+from core import datasets, functions, lab, optimizers
 from ui import link, params
 from ui.text import LANGUAGES, t
 
@@ -39,10 +40,11 @@ _BATCH_STEPS = (
     2048,
     5000,
 )
+START_KEYS = ("start", "b0", "w0")
 
 
 class NoData(Exception):
-    """The upload scenario is chosen but no usable file is there yet (the sidebar says why)."""
+    """The upload scenario is chosen but no usable file is there yet (the page says why)."""
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class Controls:
     data: lab.DataSpec
     scaled: bool
     run: lab.RunSpec
-    log_y: bool
+    log_y: bool | None  # None: the page chooses (a log axis where the loss spans decades)
     projector: bool
     link: dict  # the link parameters of this view (non-default values only)
 
@@ -65,22 +67,42 @@ def regime(batch: int, n_train: int) -> str:
     return t("regime.one") if batch == 1 else t("regime.mini")
 
 
-def init_state() -> None:
+def init_state(page: str) -> None:
     """Defaults for every control, and keep each value when the user moves to another page.
 
     Streamlit forgets a keyed widget's value once a run does not draw that widget (another page);
-    assigning the value back makes it the user's, which the next page's widget then takes up.
+    assigning the value back makes it the user's, which the next page's widget then takes up. It
+    is done on the first run of a page only: assigning a value on every run would send it to the
+    browser with every rerun, so a rerun that lags behind the user's key presses would move the
+    slider back to the value it was started with.
     """
     state = st.session_state
+    switched = state.get("_page") != page
+    state["_page"] = page
     for p in params.PARAMS:
         if p.key in state:
-            state[p.key] = state[p.key]
+            if switched:
+                state[p.key] = state[p.key]
         elif p.default is not None:
             state[p.key] = p.default
-    for key in ("start", "b0", "w0"):
-        if key in state:
+    for key in START_KEYS:
+        if key in state and switched:
             state[key] = state[key]
     state.setdefault("start", "book")
+    state.setdefault("log", None)
+
+
+def reset() -> None:
+    """Every control back to its default (the language and projector mode stay): the page as a
+    new visitor sees it. A button's callback, so it runs before the widgets exist."""
+    state = st.session_state
+    keep = {k: state[k] for k in ("lang", "projector") if k in state}
+    for key in list(state.keys()):
+        if not str(key).startswith("_upload"):
+            del state[key]
+    state.update(keep)
+    state["_link_applied"] = True  # the URL is about to be the defaults'
+    st.query_params.clear()
 
 
 def language_ui() -> None:
@@ -91,22 +113,32 @@ def projector_ui() -> bool:
     return bool(st.toggle(t("projector"), key="projector", help=t("projector_help")))
 
 
-def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
-    """The data controls; with ``allow_upload``, None while no usable file is uploaded."""
-    options = lab.DATA_SCENARIOS[:7] + (("upload",) if allow_upload else ())
+def problem_ui(*, allow_upload: bool = False, container=None) -> lab.DataSpec | None:
+    """What to minimise: a data set and the model fitted to it, a test function, or (with
+    ``allow_upload``) the user's own file; None while no usable file is uploaded."""
+    where = container or st
+    options = lab.SCENARIOS + (("upload",) if allow_upload else ())
     if st.session_state.get("scenario") not in options:
         st.session_state["scenario"] = "book"
-    scenario = st.selectbox(
-        t("scenario"), options, key="scenario", format_func=lambda s: t(f"scenario.{s}")
+    scenario = where.selectbox(
+        t("problem"),
+        options,
+        key="scenario",
+        help=t("problem_help"),
+        format_func=lambda s: t(f"scenario.{s}"),
     )
     seed = int(st.session_state["seed"])
+    if scenario in functions.FUNCTIONS:
+        return lab.DataSpec(scenario=scenario)
+    model = st.session_state.get("fit", "line")
     if scenario == "upload":
         from ui import upload
 
-        return upload.upload_ui(seed)
+        spec = upload.upload_ui(seed)
+        return None if spec is None else lab.DataSpec(**{**spec.__dict__, "model": model})
     if scenario != "synthetic":
-        return lab.DataSpec(scenario=scenario, seed=seed)
-    with st.expander(t("synthetic_data"), expanded=True):
+        return lab.DataSpec(scenario=scenario, seed=seed, model=model)
+    with st.sidebar.expander(t("synthetic_data"), expanded=True):
         n = st.slider(t("n"), 10, lab.MAX_N, key="n", step=10)
         noise = st.slider(t("noise"), 0.0, 5.0, key="noise", step=0.01)
         c1, c2 = st.columns(2)
@@ -116,7 +148,7 @@ def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
         x_max = c2.number_input(t("x_max"), -1000.0, 1000.0, key="x_max", step=1.0)
         val = st.slider(t("val"), 0.05, 0.5, key="val", step=0.05)
     if not x_max > x_min:
-        st.warning(t("error_data", reason=t("empty_range")))
+        st.sidebar.warning(t("error_data", reason=t("empty_range")))
         x_min, x_max = 0.0, 1.0
     return lab.DataSpec(
         scenario="synthetic",
@@ -128,6 +160,35 @@ def data_ui(*, allow_upload: bool = False) -> lab.DataSpec | None:
         x_low=float(x_min),
         x_high=float(x_max),
         val_fraction=float(val),
+        model=model,
+    )
+
+
+def problem_defaults(scenario: str) -> None:
+    """A new problem brings its own learning rate (a test function's, or the book's 0.1 on data),
+    unless the link that opened the page gave one: Rosenbrock at the book's η = 0.1 would only
+    blow up. Called before the learning-rate slider exists."""
+    state = st.session_state
+    kind = scenario if scenario in functions.FUNCTIONS else "data"
+    if state.get("_lr_for") == kind:
+        return
+    first = state.get("_lr_for") is None
+    state["_lr_for"] = kind
+    if first and link.take_linked("lr", state.get("lr")):
+        return
+    if first and kind == "data":
+        return  # the page opens on data with the slider as it is
+    state["lr"] = params.defaults_for(scenario).get("lr", params.BY_KEY["lr"].default)
+
+
+def fit_ui() -> str:
+    return st.radio(
+        t("fit"),
+        lab.MODELS,
+        key="fit",
+        horizontal=True,
+        help=t("fit_help"),
+        format_func=lambda m: t(f"fit.{m}"),
     )
 
 
@@ -174,110 +235,189 @@ def _start_from_draw() -> None:
         st.session_state["w0"] = float(np.clip(round(w, 2), -10, 10))
 
 
-def start_ui() -> tuple[float, float] | None:
+def set_start(point) -> None:
+    """Start the run at ``point`` (a click on a map): the hand-set start, within its sliders."""
+    state = st.session_state
+    state["start"] = "manual"
+    state["b0"], state["w0"] = (float(np.clip(round(float(v), 2), -10, 10)) for v in point)
+
+
+def start_ui(names, *, drawn: bool = True) -> tuple[float, float] | None:
+    """The starting point: the default (drawn from the seed, or the function's own) or by hand
+    (or by a click on the contour or the surface)."""
     mode = st.radio(
         t("start"),
         ("book", "manual"),
         key="start",
-        format_func=lambda s: t(f"start.{s}"),
         on_change=_start_from_draw,
+        format_func=lambda s: t(f"start.{s}" if drawn or s == "manual" else "start.own"),
+        help=t("start_help"),
     )
     if mode != "manual":
         return None
     state = st.session_state
     if state.get("b0") is None or state.get("w0") is None:  # a link gave only one of them
-        drawn = datasets.book_initial_params(int(state["seed"]))
-        for key, value in zip(("b0", "w0"), drawn, strict=True):
+        first = datasets.book_initial_params(int(state["seed"]))
+        for key, value in zip(("b0", "w0"), first, strict=True):
             if state.get(key) is None:
                 state[key] = float(np.clip(round(value, 2), -10, 10))
     c1, c2 = st.columns(2)
-    b0 = c1.slider(t("b0"), -10.0, 10.0, key="b0", step=0.01)
-    w0 = c2.slider(t("w0"), -10.0, 10.0, key="w0", step=0.01)
+    b0 = c1.slider(t("start_of", name=names[0]), -10.0, 10.0, key="b0", step=0.01)
+    w0 = c2.slider(t("start_of", name=names[1]), -10.0, 10.0, key="w0", step=0.01)
     return float(b0), float(w0)
 
 
-def lr_ui() -> float:
+def lr_ui(container=None) -> float:
     """The learning-rate slider every page shares (key ``lr``)."""
+    where = container or st
     return float(
-        st.select_slider(
+        where.select_slider(
             t("lr"), LEARNING_RATES, key="lr", help=t("lr_help"), format_func=lambda v: f"{v:g}"
         )
     )
 
 
-def optimizer_ui() -> dict:
-    """The optimizer and the hyperparameters it uses."""
-    from core import optimizers
-
-    name = st.selectbox(
+def optimizer_ui(container=None) -> str:
+    where = container or st
+    return where.selectbox(
         t("opt"),
         optimizers.NAMES,
         key="opt",
         help=t("opt_help"),
         format_func=lambda n: t(f"opt.{n}"),
     )
-    beta = st.session_state["beta"]
-    beta2 = st.session_state["beta2"]
+
+
+def optimizer_settings(name: str) -> dict:
+    """The optimizer's own settings (β, Adam's β₂), shown when it has them."""
+    state = st.session_state
+    beta, beta2 = state["beta"], state["beta2"]
     if name in ("momentum", "nesterov", "rmsprop", "adam"):
         beta = st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001, format="%.3f")
     if name == "adam":
         beta2 = st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
-    return {"optimizer": name, "beta": float(beta), "beta2": float(beta2)}
+    return {"beta": float(beta), "beta2": float(beta2)}
 
 
-def sidebar(n_train_of) -> Controls:
-    """Draw every control; ``n_train_of(data_spec)`` tells the batch slider its range."""
-    init_state()
+def updates_ui(function: functions.TestFunction) -> int:
+    """How many updates a run on a test function makes: the function's own number, unless the
+    link that opened the page gave one."""
+    state = st.session_state
+    if state.get("_updates_of") != function.key:
+        if state.get("updates") is None or not link.take_linked("updates", state["updates"]):
+            state["updates"] = function.updates
+        state["_updates_of"] = function.key
+    return int(
+        st.slider(t("updates"), 1, lab.MAX_FUNCTION_UPDATES, key="updates", help=t("updates_help"))
+    )
+
+
+def explorer(n_train_of, strip) -> Controls:
+    """Draw every control of the explorer: the strip (in the page, in ``strip``) and the rest
+    in the sidebar; in projector mode the problem moves to the sidebar too (a teacher sets it
+    once). ``n_train_of(data_spec)`` tells the batch slider its range."""
+    init_state("explorer")
+    state = st.session_state
     with st.sidebar:
         language_ui()
         projector = projector_ui()
-        data = data_ui(allow_upload=True)
-        if data is None:  # waiting for a usable upload: the sidebar says why
-            raise NoData
-        n_train = n_train_of(data)
-        st.subheader(t("optimizer"))
-        lr = lr_ui()
-        opt = optimizer_ui()
-        batch = batch_ui(n_train)
-        epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-        scaling = st.radio(
-            t("scaling"),
-            ("none", "standard"),
-            key="scaling",
-            horizontal=True,
-            format_func=lambda s: t(f"scaling.{s}"),
-            help=t("scaling_help"),
+    if projector:
+        c2, c3, c4 = strip.columns([5, 4, 3], vertical_alignment="bottom")
+        c1 = st.sidebar
+    else:
+        c1, c2, c3, c4 = strip.columns([5, 5, 4, 3], vertical_alignment="bottom")
+    data = problem_ui(allow_upload=True, container=c1)
+    if data is None:  # waiting for a usable upload: the page says why
+        raise NoData
+    function = functions.FUNCTIONS.get(data.scenario)
+    problem_defaults(data.scenario)
+    lr = lr_ui(c2)
+    with c3:
+        if function is None:
+            batch = batch_ui(n_train_of(data))
+            noise = 0.0
+        else:
+            batch = 1
+            noise = float(
+                st.slider(
+                    t("grad_noise"),
+                    0.0,
+                    10.0,
+                    key="grad_noise",
+                    step=0.05,
+                    help=t("grad_noise_help"),
+                )
+            )
+    name = optimizer_ui(c4)
+    with st.sidebar:
+        st.subheader(t("more_settings"))
+        if function is None:
+            fit_ui()
+            epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", help=t("epochs_help"))
+            scaling = st.radio(
+                t("scaling"),
+                ("none", "standard"),
+                key="scaling",
+                horizontal=True,
+                format_func=lambda s: t(f"scaling.{s}"),
+                help=t("scaling_help"),
+            )
+        else:
+            epochs, scaling = updates_ui(function), "none"
+        opt = optimizer_settings(name)
+        names = (
+            function.names if function else (("w1", "w2") if data.model == "neuron" else ("b", "w"))
         )
-        start = start_ui()
+        start = start_ui(names, drawn=function is None)
         seed = st.number_input(
             t("seed"), 0, params.SEED_MAX, key="seed", step=1, help=t("seed_help")
         )
-        shuffle = st.toggle(t("shuffle"), key="shuffle")
-        train_b = st.toggle(t("train_b"), key="train_b", help=t("train_b_help"))
-        st.subheader(t("view"))
-        log_y = st.toggle(t("log"), key="log")
+        train_b = True
+        if function is None:
+            shuffle = st.toggle(t("shuffle"), key="shuffle")
+            if data.model == "line":
+                train_b = st.toggle(t("train_b"), key="train_b", help=t("train_b_help"))
+        else:
+            shuffle = True
+        log_y = st.radio(
+            t("log"),
+            (None, False, True),
+            key="log",
+            horizontal=True,
+            format_func=lambda v: t(f"log.{v}"),
+            help=t("log_help"),
+        )
 
-    state = {
-        "lang": st.session_state["lang"],
+    n_train = 0 if function else n_train_of(data)
+    query = {
+        "lang": state["lang"],
         "projector": projector,
         "scenario": data.scenario,
         "lr": float(lr),
-        "batch": "full" if batch == n_train else batch,
-        "epochs": int(epochs),
-        "scaling": scaling,
+        "opt": name,
         "seed": int(seed),
-        "shuffle": bool(shuffle),
-        "log": bool(log_y),
-        "train_b": bool(train_b),
-        "opt": opt["optimizer"],
+        "log": log_y,
     }
-    if opt["optimizer"] in ("momentum", "nesterov", "rmsprop", "adam"):
-        state["beta"] = opt["beta"]
-    if opt["optimizer"] == "adam":
-        state["beta2"] = opt["beta2"]
-    state.update(params.data_link(data))
+    if function is None:
+        query.update(
+            {
+                "batch": "full" if batch >= n_train else batch,
+                "epochs": int(epochs),
+                "scaling": scaling,
+                "shuffle": bool(shuffle),
+                "train_b": bool(train_b),
+                "fit": data.model,
+            }
+        )
+    else:
+        query.update({"updates": int(epochs), "grad_noise": noise})
+    if name in ("momentum", "nesterov", "rmsprop", "adam"):
+        query["beta"] = opt["beta"]
+    if name == "adam":
+        query["beta2"] = opt["beta2"]
+    query.update(params.data_link(data))
     if start is not None:
-        state.update(b0=start[0], w0=start[1])
+        query.update(b0=start[0], w0=start[1])
     run = lab.RunSpec(
         lr=float(lr),
         batch_size=batch,
@@ -286,13 +426,15 @@ def sidebar(n_train_of) -> Controls:
         seed=int(seed),
         start=start,
         train_b=bool(train_b),
+        optimizer=name,
+        noise=noise,
         **opt,
     )
     return Controls(
         data=data,
         scaled=scaling == "standard",
         run=run,
-        log_y=bool(log_y),
+        log_y=log_y,
         projector=projector,
-        link=params.to_query(state),
+        link=params.to_query(query, defaults=params.defaults_for(data.scenario)),
     )

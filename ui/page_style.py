@@ -2,19 +2,48 @@
 
 import streamlit as st
 
+# Every page: the room goes to the charts (Streamlit's wide layout keeps 5rem of margin on each
+# side), a compact title, and on a phone the control strip in two columns, not one long stack.
+_BASE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding: 2.8rem 1.6rem 2rem 1.6rem; }
+[data-testid="stHeader"] { height: 2.5rem; background: transparent; pointer-events: none; }
+[data-testid="stHeader"] * { pointer-events: auto; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 1.9rem; padding: 0.2rem 0 0.1rem 0; }
+.st-key-strip [data-testid="stWidgetLabel"] p { font-weight: 600; }
+.st-key-status [data-testid="stAlertContainer"] { padding: 0.5rem 0.9rem; }
+[data-testid="stMetricValue"] { font-size: 1.6rem; }
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding: 2.9rem 0.8rem 1.5rem 0.8rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+  .st-key-strip [data-testid="stHorizontalBlock"] { flex-direction: row; flex-wrap: wrap;
+    gap: 0.2rem 0.7rem; }
+  .st-key-strip [data-testid="stColumn"] { flex: 1 1 44% !important; min-width: 44% !important; }
+  .st-key-intro { display: none; }
+  .st-key-head [data-testid="stHorizontalBlock"] { flex-direction: row; flex-wrap: wrap;
+    gap: 0.3rem 0.6rem; }
+  .st-key-head [data-testid="stColumn"] { flex: 1 1 40% !important; min-width: 40% !important; }
+  .st-key-head [data-testid="stColumn"]:first-child { flex-basis: 100% !important; }
+}
+</style>
+"""
+
+# Projector: text for the back of a room, every view on one 1280 x 720 screen (no page title:
+# the browser's tab has it), the controls a compact strip.
 _PROJECTOR_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding: 2.9rem 1.2rem 1rem 1.2rem; }
+[data-testid="stMainBlockContainer"] { padding: 2.7rem 1rem 1rem 1rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.45rem; }
 [data-testid="stSidebarContent"] [data-testid="stVerticalBlock"] { gap: 0.35rem; }
-[data-testid="stSidebarUserContent"] { padding-top: 0.5rem; }
-[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.3rem; }
 [data-testid="stAlert"] p, [data-testid="stMarkdownContainer"] p { font-size: 1.15rem; }
-[data-testid="stAlertContainer"] { padding: 0.45rem 0.8rem; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 2rem !important; }
+[data-testid="stAlertContainer"] { padding: 0.35rem 0.8rem; }
+.st-key-strip [data-testid="stWidgetLabel"] p { font-size: 1.1rem; }
+.st-key-strip [data-testid="stHorizontalBlock"] { gap: 1.2rem; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * { font-size: 1.9rem !important; }
+[data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 </style>
 """
 
 
 def apply(projector: bool) -> None:
-    if projector:
-        st.html(_PROJECTOR_CSS)
+    st.html(_BASE_CSS + (_PROJECTOR_CSS if projector else ""))

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from core import lab, lessons, optimizers
+from core import functions, lab, lessons, optimizers
 
 MAX_VALUE_LENGTH = 80
 _MANTISSAS = (1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
@@ -149,10 +149,20 @@ def _dump_flag(value: bool) -> str:
     return "1" if value else "0"
 
 
+def _auto_flag(text: str) -> bool | None:
+    """A flag that may also be left to the app: ``auto`` (or absent) lets it choose."""
+    return None if text == "auto" else _flag(text)
+
+
+def _dump_auto_flag(value: bool | None) -> str:
+    return "auto" if value is None else _dump_flag(value)
+
+
 PARAMS = (
     Param("lang", "en", _choice("en", "zh")),
     Param("projector", False, _flag, _dump_flag),
-    Param("scenario", "book", _choice(*lab.DATA_SCENARIOS[:7], "upload")),
+    Param("scenario", "book", _choice(*lab.SCENARIOS, "upload")),
+    Param("fit", "line", _choice(*lab.MODELS)),
     Param("n", 100, _int_in(10, lab.MAX_N, clamp=True, step=10)),
     Param("noise", 0.1, _float_in(0.0, 5.0, clamp=True), _dump_float),
     Param("true_w", 2.0, _float_in(-10.0, 10.0, clamp=True), _dump_float),
@@ -163,13 +173,15 @@ PARAMS = (
     Param("lr", 0.1, _learning_rate, lambda v: f"{v:g}"),
     Param("batch", "full", _batch),
     Param("epochs", 1000, _int_in(1, lab.MAX_EPOCHS, clamp=True)),
+    Param("updates", None, _int_in(1, lab.MAX_FUNCTION_UPDATES, clamp=True)),
+    Param("grad_noise", 0.0, _float_in(0.0, 10.0, clamp=True), _dump_float),
     Param("scaling", "none", _choice("none", "standard")),
     Param("b0", None, _float_in(-10.0, 10.0, clamp=True), _dump_float),
     Param("w0", None, _float_in(-10.0, 10.0, clamp=True), _dump_float),
     Param("seed", 42, _int_in(0, SEED_MAX)),
     Param("shuffle", True, _flag, _dump_flag),
     Param("train_b", True, _flag, _dump_flag),
-    Param("log", False, _flag, _dump_flag),
+    Param("log", None, _auto_flag, _dump_auto_flag),
     Param("lesson", lessons.LESSONS[0].key, _choice(*lessons.BY_KEY)),
     # the several-parameters page
     Param("model", "d2l", _choice("d2l", "poly")),
@@ -179,6 +191,7 @@ PARAMS = (
     # the one-weight page
     Param("dataset", "course", _choice("course", "tiny_clean", "tiny_noisy", "line5x")),
     Param("step1", 0, _int_in(0, lab.MAX_UPDATES, clamp=True)),
+    Param("follow", "batch", _choice("batch", "sgd")),
     Param("opt", "gd", _choice(*optimizers.NAMES)),
     Param("beta", 0.9, _float_in(0.0, 0.999, clamp=True), _dump_float),
     Param("beta2", 0.999, _float_in(0.9, 0.9999, clamp=True), _dump_float),
@@ -265,11 +278,22 @@ def data_link(data: lab.DataSpec) -> dict[str, Any]:
     }
 
 
-def to_query(state: dict[str, Any], schema=PARAMS) -> dict[str, str]:
-    """The link parameters of a state: every value that differs from its default."""
+def to_query(state: dict[str, Any], schema=PARAMS, defaults=None) -> dict[str, str]:
+    """The link parameters of a state: every value that differs from its default (``defaults``
+    overrides the schema's where a default depends on the problem, e.g. a test function's own
+    learning rate)."""
+    defaults = defaults or {}
     out = {}
     for p in schema:
-        value = state.get(p.key, p.default)
-        if value is not None and value != p.default:
+        default = defaults.get(p.key, p.default)
+        value = state.get(p.key, default)
+        if value is not None and value != default:
             out[p.key] = p.dump(value)
     return out
+
+
+def defaults_for(scenario: str) -> dict[str, Any]:
+    """Defaults that depend on the problem: a test function has its own learning rate and
+    length (the link leaves them out when they are the function's)."""
+    f = functions.FUNCTIONS.get(scenario)
+    return {} if f is None else {"lr": nearest_rate(f.lr), "updates": f.updates}

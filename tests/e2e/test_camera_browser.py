@@ -44,7 +44,7 @@ def test_a_dragged_camera_survives_a_slider_move(page, app_url):
         timeout=30_000,
     )
     assert page.evaluate(EYE) == pytest.approx(dragged, abs=1e-6)
-    page.locator(".ll-bar select").first.select_option("16")
+    page.locator(".ll-bar select").first.select_option("8")
     page.keyboard.press("Space")
     page.wait_for_function(
         """() => { const b = document.querySelector('.ll-bar');

@@ -7,7 +7,7 @@ pytestmark = pytest.mark.browser
 CHARTS = ".js-plotly-plot"  # the in-place view (.losslab-plot) is one too
 ALL_DRAWN = (
     """() => { const g = [...document.querySelectorAll('%s')];
-  return g.length === 5 && g.every(d => d._fullData && d._fullData.length > 0); }"""
+  return g.length >= 5 && g.every(d => d._fullData && d._fullData.length > 0); }"""
     % CHARTS
 )
 # charts are found by their Streamlit key: chart(fig, key="contour") -> .st-key-contour
@@ -31,16 +31,16 @@ def test_page_loads_and_every_chart_renders(page, app_url, console_errors):
     )
     assert sorted(titles) == sorted(
         [
-            "Loss surface with the path",
-            "Contour map with the path",
+            "The loss surface",
+            "Contour map: the path, −∇L and the step",
             "Loss against epoch",
-            "Data and fitted line",
+            "The data and the model",
             "Cross-sections through the current point",
         ]
     )
     # the 3D surface really drew through WebGL
     assert page.locator(".st-key-surface .losslab-plot canvas").count() >= 1
-    assert page.get_by_text("Converged").is_visible()
+    assert page.get_by_text("Reaches the minimum").is_visible()
     path = page.evaluate(PATH_OF, "contour")
     assert abs(path["x"][0] - 0.4967) < 1e-3 and abs(path["y"][0] + 0.1383) < 1e-3
     assert console_errors == []
@@ -112,7 +112,7 @@ def test_a_new_run_redraws_the_paths_exactly_as_the_server_computed_them(
     lr = dict(p.split("=") for p in page.url.split("?")[1].split("&"))["lr"]
     assert lr == "0.012"
     at = fresh_app(epochs="200", batch="16", lr=lr)
-    for key, title in (("surface", "Loss surface"), ("contour", "Contour map")):
+    for key, title in (("surface", "The loss surface"), ("contour", "Contour map")):
         sent = trace(figure(at, title), "path")
         assert len(drawn[key]["x"]) == len(sent["x"]) > 100
         for axis in ("x", "y", "z") if key == "surface" else ("x", "y"):

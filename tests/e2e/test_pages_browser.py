@@ -11,7 +11,7 @@ DRAWN = (
   return g.length === n && g.every(d => d._fullData && d._fullData.length > 0); }"""
     % CHARTS
 )
-TRACE_NAMES = """() => [...document.querySelectorAll('.st-key-contour .js-plotly-plot')]
+TRACE_NAMES = """() => [...document.querySelectorAll('.st-key-contour0 .js-plotly-plot')]
   .flatMap(g => g._fullData.map(t => t.name))"""
 
 
@@ -21,6 +21,9 @@ def test_compare_page_draws_each_comparison(page, app_url, console_errors, tmp_p
     page.wait_for_function(DRAWN, arg=3, timeout=60_000)  # contour, loss, small multiples
     names = page.evaluate(TRACE_NAMES)
     assert {"η = 0.015", "η = 0.4", "η = 0.8", "η = 1"} <= set(names)
+    from tests.e2e.test_links_browser import open_sidebar
+
+    open_sidebar(page)
     page.get_by_text("optimizers", exact=True).click()
     page.wait_for_function("() => location.search.includes('compare=optimizer')", timeout=30_000)
     page.wait_for_function(DRAWN, arg=2, timeout=60_000)
@@ -34,9 +37,13 @@ def test_switching_pages_keeps_the_settings(page, app_url):
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{app_url}/?lr=0.2&epochs=50")
     page.wait_for_function(DRAWN, arg=5, timeout=60_000)  # the explorer: 4 views + cross-sections
+    from tests.e2e.test_links_browser import open_sidebar
+
+    open_sidebar(page)
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Compare").click()
     page.wait_for_function(DRAWN, arg=3, timeout=60_000)
     assert page.get_by_role("slider", name="Epochs").get_attribute("aria-valuetext") == "50"
+    open_sidebar(page)
     page.get_by_test_id("stSidebarNavItems").get_by_role("link", name="Explorer").click()
     page.wait_for_function(DRAWN, arg=5, timeout=60_000)  # the explorer: 4 views + cross-sections
     assert (
@@ -45,7 +52,7 @@ def test_switching_pages_keeps_the_settings(page, app_url):
     assert "epochs=50" in page.url
 
 
-@pytest.mark.parametrize("path,charts", [("one_weight", 2), ("parameters", 2)])
+@pytest.mark.parametrize("path,charts", [("one_weight", 2), ("parameters", 3)])
 def test_tutorial_pages_render(page, app_url, console_errors, path, charts, tmp_path):
     page.set_viewport_size({"width": 1400, "height": 1000})
     page.goto(f"{app_url}/{path}")

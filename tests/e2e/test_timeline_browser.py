@@ -30,14 +30,18 @@ GEOMETRY = """() => {
   const dot = (shapes, color) => shapes.filter(s => s.type === 'circle' && s.fillcolor === color);
   const contour = g('contour').layout.shapes, curve = g('curve').layout.shapes;
   const data = g('data').layout.shapes;
-  const line = data.find(s => s.type === 'line');
+  const fit = data.find(s => s.type === 'path').path.slice(1).split('L')
+    .map(p => p.split(',').map(Number));
+  const last = fit[fit.length - 1];
+  const line = {x0: fit[0][0], y0: fit[0][1], x1: last[0], y1: last[1]};
   return {
     surface: [s3._fullData[i].x[0], s3._fullData[i].y[0]],
     contour: contour.filter(s => s.type === 'circle').map(s => [s.xanchor, s.yanchor]),
     curve_x: curve.find(s => s.type === 'line').x0,
     data_line: [line.x0, line.y0, line.x1, line.y1],
     rings: data.filter(s => s.type === 'circle').map(s => [s.xanchor, s.yanchor]),
-    cross: g('cross').layout.shapes.filter(s => s.type === 'circle').map(s => [s.xref, s.xanchor]),
+    cross: g('cross').layout.shapes.filter(s => s.type === 'circle' && s.fillcolor !== 'white')
+      .map(s => [s.xref, s.xanchor]),
     maths: document.querySelector('.ll-maths').innerText,
   }; }"""
 
@@ -83,9 +87,7 @@ def check_views_at(page, problem, traj, k):
 def test_stepping_moves_every_view_by_exactly_one_update(page, app_url, book_run, console_errors):
     problem, traj = book_run
     open_timeline(page, app_url)
-    wait_at(page, traj.n_updates)  # opens at the end, as before there was a timeline
-    page.keyboard.press("Home")
-    wait_at(page, 0)
+    wait_at(page, 0)  # opens at the start, ready to play
     check_views_at(page, problem, traj, 0)
     page.keyboard.press("ArrowRight")
     wait_at(page, 1)
@@ -141,11 +143,13 @@ def test_play_runs_in_the_browser_and_stops_at_the_end(page, app_url, book_run, 
         if (performance.now() - t0 < 2000) requestAnimationFrame(f); else r(); };
         requestAnimationFrame(f); });
       return [...seen].map(Number); }""")
-    # it moves on its own, forward only (how smoothly is measured by bench/browser_latency.py)
-    assert len(seen) >= 8
-    assert seen == sorted(seen)
+    # it moves on its own, forward only (how smoothly is measured by bench/browser_latency.py),
+    # paced in decades: the first updates slowly enough to follow (at 1x update k is reached
+    # after 3 log10(1 + k) s: 2 s is update 3 or so)
+    assert seen == sorted(seen) and len(seen) >= 3
+    assert 2 <= max(seen) <= 6
     page.screenshot(path=str(tmp_path / "mid_playback.png"))
-    page.locator(".ll-bar select").first.select_option("16")  # speed 16x: to the end
+    page.locator(".ll-bar select").first.select_option("8")  # speed 8x: to the end
     wait_at(page, 300)
     assert page.evaluate("() => document.querySelector('.ll-bar').dataset.playing") == "0"
     # space again plays from the start
@@ -172,8 +176,10 @@ def test_the_position_is_in_the_link_and_a_fresh_session_opens_there(browser, ap
     wait_at(fresh, 2)
     check_views_at(fresh, problem, traj, 2)
     assert fresh.locator(".ll-maths").inner_text() == maths
-    # back at the end, the link drops the position again
+    # at the end the link says so; back at the start (the default) it drops the position
     fresh.keyboard.press("End")
+    fresh.wait_for_function("() => location.search.includes('step=30')", timeout=30_000)
+    fresh.keyboard.press("Home")
     fresh.wait_for_function("() => !location.search.includes('step=')", timeout=30_000)
     assert re.search(r"[?&]batch=16", fresh.url)
 
@@ -182,8 +188,10 @@ def test_past_the_window_exit_the_views_mark_nothing(page, app_url, console_erro
     """η = 1.1 on the book: the path leaves the plot at update 2 and explodes at 13; at update 11
     the maths panel still gives the numbers, but no view marks a point outside its axes."""
     open_timeline(page, app_url, "lr=1.1")
-    wait_at(page, 12)
+    wait_at(page, 0)
     page.locator(".ll-bar .ll-label").click()
+    page.keyboard.press("End")
+    wait_at(page, 12)
     page.keyboard.press("ArrowLeft")
     wait_at(page, 11)
     marks = page.evaluate("""() => {
