@@ -1,14 +1,13 @@
 """One weight: the model y = w·x, its loss as a curve L(w), and the steps taken along it."""
 
-import numpy as np
 import streamlit as st
 
 from core import lab
-from ui import cache, controls, lab_page, link, page_style, params
+from ui import cache, controls, lab_page, link, page_style, params, tutorial_views
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
-from viz import curves, theme
+from viz import theme
 
 DATASETS = ("course", "tiny_clean", "tiny_noisy", "line5x")
 PRESETS = {  # the tutorials' own settings
@@ -18,7 +17,6 @@ PRESETS = {  # the tutorials' own settings
     "line5x": {"dataset": "line5x", "w0": 10.0, "lr": 0.1, "epochs": 20, "shuffle": True},
 }
 STEP = "_one_weight_step"  # this page's timeline position (link name ``step1``)
-COLOURS = {"batch": theme.BLUE, "sgd": theme.VERMILLION}
 
 
 def _preset(name: str) -> None:
@@ -80,52 +78,9 @@ frames = cache.frames(data, False, spec)
 link.show_notices()
 slots.status.info(t(f"one_weight_intro.{dataset}"))
 
-# the loss as a curve of w (b held at 0): the cost over all data, each sample's own loss
-w_all = np.concatenate([tr.params[:, 1] for tr in runs.values()])
-star = problem.q_train.theta_star[1]
-lo, hi = min(w_all.min(), star - 1), max(w_all.max(), float(w0) + 0.5)
-pad = 0.1 * (hi - lo)
-w_grid = np.linspace(lo - pad, hi + pad, 301)
-line = np.column_stack([np.zeros_like(w_grid), w_grid])
-cost = problem.surface.loss(line)
-x, y = problem.data.x_train, problem.data.y_train
-samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)] if n <= 12 else []
-name = t("regime1." + (small if follow == "sgd" else follow))
-colour = COLOURS[follow]
-curve_fig = curves.loss_of_one_weight(
-    w_grid,
-    cost,
-    samples,
-    traj.params[:, 1],
-    traj.train_loss,
-    colour=colour,
-    style=style,
-    labels={
-        "title": t("one_weight_curve"),
-        "loss": t("loss_short"),
-        "sample": t("sample_loss"),
-        "cost": t("cost_all"),
-        "path": name,
-        "tangent": t("cross_tangent"),
-    },
-)
-epoch_fig = curves.loss_comparison(
-    [
-        (
-            t("regime1." + (small if k == "sgd" else k)),
-            tr.epoch_updates / tr.updates_per_epoch,
-            tr.train_loss_epoch,
-            COLOURS[k],
-        )
-        for k, tr in runs.items()
-    ],
-    floors=[(t("floor"), traj.loss_floor, theme.BLACK)],
-    log_y=True,
-    style=style,
-    labels={"title": t("curve_title"), "x": t("epoch"), "loss": t("loss_short")},
-)
-
-window = lab.Window(b=(-1.0, 1.0), w=(float(w_grid[0]), float(w_grid[-1])))
+names = {k: t("regime1." + (small if k == "sgd" else k)) for k in runs}
+figs = tutorial_views.one_weight_figures(problem, runs, names, follow, float(w0), style)
+window = figs["window"]
 if STEP not in state:
     state[STEP] = state.get("step1") if state.get("_link_page") == "one_weight" else None
 at = min(int(state[STEP] or 0), traj.n_updates)
@@ -142,7 +97,7 @@ if not PLAIN:
         z_log=None,
         line_x=None,
         log_y=True,
-        colour=colour,
+        colour=tutorial_views.COLOURS[follow],
     )
     with slots.bar:
         moved = tl.bar(
@@ -174,8 +129,8 @@ spec_of = (
     else (lambda role: {"channel": "one_weight", "role": role, "rev": rev, "track": 0})
 )
 left, middle, right = st.columns([5, 4, 3])
-chart(curve_fig, key="curve1", container=left, timeline=spec_of("curve1d"), size=size)
-chart(epoch_fig, key="epochs1", container=middle, size=size)
+chart(figs["curve1d"], key="curve1", container=left, timeline=spec_of("curve1d"), size=size)
+chart(figs["epochs"], key="epochs1", container=middle, size=size)
 if not PLAIN:
     with right:
         tl.maths(style, channel="one_weight", key="one_weight_timeline")
@@ -185,15 +140,15 @@ cols[0].metric(t("predict_before"), f"{w0 * 4:.4g}")
 for col, (key, tr) in zip(cols[1:], runs.items(), strict=True):
     w_end = tr.params[-1, 1]
     col.metric(
-        t("predict_after", name=t("regime1." + (small if key == "sgd" else key))),
+        t("predict_after", name=names[key]),
         f"{w_end * 4:.4f}",
         help=f"w = {w_end:.12g}",
     )
-limit = 1.0 / float(problem.q_train.A[1, 1])  # b held: the curvature of L(w) is 2 mean(x^2)
+limit = lab.one_weight_limit(problem)
 for key, tr in runs.items():
     if tr.status == "diverged":
         st.error(
-            t("regime1." + (small if key == "sgd" else key))
+            names[key]
             + ": "
             + t("status.diverged", k=tr.diverged_at, why=t("why_global", lr=float(lr), limit=limit))
         )

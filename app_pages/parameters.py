@@ -1,16 +1,14 @@
 """Several parameters: the tutorials' own models (d2l's two features plus bias, the polynomial of
 seed 003), seen through a 2D slice of the exact loss, with the run on one timeline."""
 
-import numpy as np
 import streamlit as st
 
 from core import lab, scenarios
-from ui import cache, controls, lab_page, link, page_style, params
+from ui import cache, controls, lab_page, link, page_style, params, tutorial_views
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
-from ui.views import cross_range
-from viz import curves, maps, theme
+from viz import theme
 
 STEP = "_params_step"  # this page's timeline position (link name ``step``)
 CHANNEL = "params"
@@ -100,64 +98,9 @@ if len(axes) != 2:
     st.stop()
 
 i, j = axes
-q = problem.q_train
-star, start = q.theta_star, traj.params[0]
-fixed = traj.params[step] if hold == "current" else star
-half = 1.5 * max(abs(start[i] - star[i]), abs(start[j] - star[j]), 1e-3)
-window = lab.Window(b=(star[i] - half, star[i] + half), w=(star[j] - half, star[j] + half))
-vi, vj = np.linspace(*window.b, 101), np.linspace(*window.w, 101)
-cells = problem.surface.grid(vi, vj, axes=(i, j), fixed=fixed)
-slice_min, slice_loss = cache.slice_minimum(key, tuple(fixed), (i, j))
-held = ", ".join(f"{names[m]} = {fixed[m]:.4f}" for m in range(len(names)) if m not in (i, j))
-shown, _ = lab.drawn_indices(traj, lab.Window(b=(-np.inf, np.inf), w=(-np.inf, np.inf)))
-sliced = [names[i], names[j]]
-ro = tl.readout(problem, names, axes=(i, j), fixed=fixed, click=False)
-contour = maps.contour_with_paths(
-    vi,
-    vj,
-    cells,
-    [(t("path"), traj.params[shown, i], traj.params[shown, j], style.path)],
-    points=[("minimum", slice_min[i], slice_min[j], slice_loss)],
-    start=start[[i, j]],
-    floor=q.loss_min,
-    now=not PLAIN,
-    readout=ro,
-    style=style,
-    path_opacity=0.3 if not PLAIN else 1.0,
-    labels={
-        "x": sliced[0],
-        "y": sliced[1],
-        "loss": t("loss_short"),
-        "surface": t("loss_short"),
-        "start": t("start_pt"),
-        "minimum": t("slice_min"),
-        "saddle": t("saddle"),
-        "now": t("now"),
-        "title": t("slice_title", a=names[i], b=names[j]),
-    },
-)
-curve = curves.loss_comparison(
-    [(t("train"), traj.epoch_updates / traj.updates_per_epoch, traj.train_loss_epoch, style.train)],
-    floors=[(t("floor"), q.loss_min, theme.BLACK)],
-    log_y=True,
-    style=style,
-    labels={"title": t("curve_title"), "x": t("epoch"), "loss": t("loss_short")},
-)
-cross = curves.cross_sections(
-    (window.b, window.w),
-    cross_range(problem, window, start, axes=(i, j)),
-    names=sliced,
-    mini_batch=traj.batch_size < problem.n_train,
-    style=style,
-    labels={
-        "title": t("cross_title"),
-        "along": t("along"),
-        "full": t("cross_full"),
-        "batch": t("cross_batch"),
-        "tangent": t("cross_tangent"),
-        "loss": t("loss_short"),
-    },
-)
+figs = tutorial_views.slice_figures(problem, traj, step, (i, j), hold, style, plain=PLAIN)
+window, held = figs["window"], figs["held"]
+star = problem.q_train.theta_star
 
 rev = tl.rev_of(frames)
 if not PLAIN:
@@ -192,15 +135,15 @@ spec_of = (
     else (lambda role: {"channel": CHANNEL, "role": role, "rev": rev, "track": 0})
 )
 top = st.columns([5, 5, 3])
-chart(contour, key="slice", container=top[0], timeline=spec_of("contour"), size=size)
-chart(cross, key="cross", container=top[1], timeline=spec_of("cross"), size=size)
+chart(figs["contour"], key="slice", container=top[0], timeline=spec_of("contour"), size=size)
+chart(figs["cross"], key="cross", container=top[1], timeline=spec_of("cross"), size=size)
 if not PLAIN:
     with top[2]:
         tl.maths(style, channel=CHANNEL, key="params_timeline")
 others = [n for m, n in enumerate(names) if m not in (i, j)]
 st.caption(t(f"held.{hold}", held=held, step=step) if others else t("held.none"))
 bottom = st.columns([5, 5, 3])
-chart(curve, key="curve", container=bottom[0], timeline=spec_of("curve"), size=size)
+chart(figs["curve"], key="curve", container=bottom[0], timeline=spec_of("curve"), size=size)
 
 final = traj.params[-1]
 with bottom[1]:

@@ -302,3 +302,34 @@ def drawn_indices(traj, window: Window, *, epoch_points: bool = False):
     end = traj.params.shape[0] if exit_at is None else exit_at
     boundaries = traj.epoch_updates[traj.epoch_updates < end]
     return (boundaries if epoch_points else display_indices(end, boundaries)), exit_at
+
+
+def slice_window(theta_star, theta0, axes: tuple[int, int]) -> Window:
+    """The square around the optimum, on the two chosen parameters, holding the start with room
+    to spare (one half-width for both, so the slice keeps its true shape)."""
+    i, j = axes
+    star, start = np.asarray(theta_star, dtype=float), np.asarray(theta0, dtype=float)
+    half = 1.5 * max(abs(start[i] - star[i]), abs(start[j] - star[j]), 1e-3)
+    return Window(b=(star[i] - half, star[i] + half), w=(star[j] - half, star[j] + half))
+
+
+def one_weight_curve(problem: Problem, ws, w0: float, points: int = 301):
+    """The loss as a curve of w with b held at 0: ``(w_grid, cost, samples)``, over the range the
+    runs ``ws`` visit (with the optimum and the start); ``samples`` are each example's own
+    squared error along the grid, for at most 12 examples (more would be a blur)."""
+    star = float(problem.q_train.theta_star[1])
+    ws = np.asarray(ws, dtype=float)
+    lo, hi = min(float(ws.min()), star - 1.0), max(float(ws.max()), w0 + 0.5)
+    pad = 0.1 * (hi - lo)
+    w_grid = np.linspace(lo - pad, hi + pad, points)
+    cost = problem.surface.loss(np.column_stack([np.zeros_like(w_grid), w_grid]))
+    if problem.data is None:
+        raise ValueError("L(w) needs a data set")
+    x, y = problem.data.x_train, problem.data.y_train
+    samples = [(w_grid * xi - yi) ** 2 for xi, yi in zip(x, y, strict=True)] if len(x) <= 12 else []
+    return w_grid, cost, samples
+
+
+def one_weight_limit(problem: Problem) -> float:
+    """The stable learning rate of L(w) with b held: 2 / L''(w) = 2 / (2 mean(x^2))."""
+    return 1.0 / float(problem.q_train.A[1, 1])

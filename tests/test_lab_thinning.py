@@ -49,3 +49,30 @@ def test_constant_x_is_refused_with_a_reason():
     for scaled in (False, True):
         with pytest.raises(ValueError, match="constant"):
             lab.make_problem(data, scaled=scaled)
+
+
+def test_one_weight_curve_is_the_raw_mse_with_b_at_zero_and_its_limit_the_curvature():
+    problem = lab.problem_of(lab.DataSpec(scenario="course"), scaled=False)
+    x, y = problem.data.x_train, problem.data.y_train
+    w_grid, cost, samples = lab.one_weight_curve(problem, np.array([1.0, 3.0]), 1.0)
+    assert w_grid[0] < 1.0 and w_grid[-1] > 3.0
+    direct = np.array([np.mean((w * x - y) ** 2) for w in w_grid])
+    np.testing.assert_allclose(cost, direct, rtol=1e-12, atol=1e-12)
+    for xi, yi, curve in zip(x, y, samples, strict=True):
+        np.testing.assert_allclose(curve, (w_grid * xi - yi) ** 2)
+    # the step of GD on L(w) is stable below 2 / L''(w); L'' by central differences
+    h, w = 1e-3, 0.7
+    second = (
+        np.mean(((w + h) * x - y) ** 2)
+        - 2 * np.mean((w * x - y) ** 2)
+        + np.mean(((w - h) * x - y) ** 2)
+    ) / h**2
+    assert lab.one_weight_limit(problem) == pytest.approx(2.0 / second, rel=1e-6)
+
+
+def test_slice_window_is_a_square_on_the_optimum_holding_the_start():
+    star, start = np.array([1.0, -2.0, 3.0]), np.array([0.0, 0.0, 0.0])
+    window = lab.slice_window(star, start, (1, 2))
+    assert window.b[1] - window.b[0] == pytest.approx(window.w[1] - window.w[0])
+    assert np.mean(window.b) == pytest.approx(-2.0) and np.mean(window.w) == pytest.approx(3.0)
+    assert window.contains(start[[1, 2]])

@@ -18,7 +18,7 @@ from collections import OrderedDict
 import numpy as np
 import streamlit as st
 
-from core import lab, quadratic, timeline
+from core import lab, timeline
 
 
 def nbytes(value) -> int:
@@ -170,16 +170,10 @@ def _recipe_frames(key: str, run: lab.RunSpec):
     return timeline.frames(recipe_problem(key).surface, recipe_trajectory(key, run))
 
 
-def _slice_minimum(key: str, fixed: tuple, axes: tuple):
-    free = np.isin(np.arange(len(fixed)), axes)
-    return quadratic.constrained_minimum(recipe_problem(key).q_train, np.array(fixed), free)
-
-
 # the several-parameters page: the tutorials' models of three parameters
 recipe_problem = _Shared(lab.recipe_problem, 4)
 recipe_trajectory = _Shared(_recipe_trajectory, 16, max_bytes=_RUN_BYTES // 4)
 recipe_frames = _Shared(_recipe_frames, 16)
-slice_minimum = _Shared(_slice_minimum, 64)
 _shared_problem = _Shared(_make_problem, 16)
 _shared_grid = _Shared(_make_grid, 16)
 _shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES)
