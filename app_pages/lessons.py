@@ -19,6 +19,7 @@ with st.sidebar:
         t("lesson"),
         [lesson.key for lesson in lessons.LESSONS],
         key="lesson",
+        persist_state="session",
         format_func=lambda k: t(f"lesson.{k}.title"),
     )
 link.show_notices()

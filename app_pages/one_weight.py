@@ -38,13 +38,21 @@ with st.sidebar:
     st.caption(t("presets"))
     for name in PRESETS:
         st.button(t(f"preset1.{name}"), on_click=_preset, args=(name,), width="stretch")
-    epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-    w0 = st.slider(t("start_of", name="w"), -10.0, 10.0, key="w0", step=0.01)
-    shuffle = st.toggle(t("shuffle"), key="shuffle")
-    seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
+    epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", persist_state="session")
+    w0 = st.slider(
+        t("start_of", name="w"), -10.0, 10.0, key="w0", persist_state="session", step=0.01
+    )
+    shuffle = st.toggle(t("shuffle"), key="shuffle", persist_state="session")
+    seed = st.number_input(
+        t("seed"), 0, params.SEED_MAX, key="seed", persist_state="session", step=1
+    )
 c1, c2, c3 = slots.strip.columns([5, 4, 4], vertical_alignment="bottom")
 dataset = c1.selectbox(
-    t("dataset"), DATASETS, key="dataset", format_func=lambda s: t(f"scenario.{s}")
+    t("dataset"),
+    DATASETS,
+    key="dataset",
+    persist_state="session",
+    format_func=lambda s: t(f"scenario.{s}"),
 )
 lr = controls.lr_ui(c2)
 small = "mini" if dataset == "line5x" else "sgd"  # the other regime: one sample, or batches of 10
@@ -52,6 +60,7 @@ follow = c3.radio(
     t("follow"),
     ("batch", "sgd"),
     key="follow",
+    persist_state="session",
     horizontal=True,
     format_func=lambda r: t("regime1." + (small if r == "sgd" else r)),
 )

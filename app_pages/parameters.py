@@ -32,6 +32,7 @@ key = slots.strip.radio(
     t("model"),
     ("d2l", "poly"),
     key="model",
+    persist_state="session",
     on_change=_load_recipe,
     horizontal=True,
     format_func=lambda k: t(f"model.{k}"),
@@ -49,16 +50,30 @@ lr = controls.lr_ui(c1)
 axes = [a for a in (state.get("axes") or [1, 2]) if a < len(names)][:2]
 state["axes"] = axes if len(axes) == 2 else [0, 1]
 axes = c2.multiselect(
-    t("axes"), range(len(names)), key="axes", max_selections=2, format_func=lambda i: names[i]
+    t("axes"),
+    range(len(names)),
+    key="axes",
+    persist_state="session",
+    max_selections=2,
+    format_func=lambda i: names[i],
 )
-hold = c3.radio(t("hold"), ("current", "optimum"), key="hold", format_func=lambda h: t(f"hold.{h}"))
+hold = c3.radio(
+    t("hold"),
+    ("current", "optimum"),
+    key="hold",
+    persist_state="session",
+    format_func=lambda h: t(f"hold.{h}"),
+)
 with st.sidebar:
-    epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
-    seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
+    epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", persist_state="session")
+    seed = st.number_input(
+        t("seed"), 0, params.SEED_MAX, key="seed", persist_state="session", step=1
+    )
     early = st.toggle(
         t("early_stop"),
         value=r.stop_below is not None,
         key="early",
+        persist_state="session",
         disabled=r.stop_below is None,
         help=t("early_stop_help"),
     )

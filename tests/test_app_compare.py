@@ -1,4 +1,5 @@
 import math
+from urllib.parse import parse_qsl, urlparse
 
 import numpy as np
 import pytest
@@ -83,3 +84,30 @@ def test_a_comparison_link_reopens_the_same_comparison():
     assert again.radio(key="compare").value == "batch"
     assert again.radio(key="xaxis").value == "examples"
     assert again.dataframe[0].value.equals(at.dataframe[0].value)
+
+
+@pytest.mark.parametrize("kind", ["batch", "optimizer"])
+def test_each_run_opens_in_the_explorer_with_the_same_result(kind):
+    """The "open in the explorer" links write the run with the explorer's one link builder:
+    opened, the explorer ends where the comparison's table says the run ends."""
+    at = compare_app()
+    at.radio(key="compare").set_value(kind).run()
+    rows = at.dataframe[0].value
+    buttons = at.get("link_button")
+    assert len(buttons) == len(rows)
+    for button, (_, row) in zip(buttons, rows.iterrows(), strict=True):
+        query = dict(parse_qsl(urlparse(button.proto.url).query))
+        explorer = fresh_app(**query)
+        assert not explorer.exception
+        shown = {m.label: m.value for m in explorer.metric}
+        assert shown["b at the end"] == row["b at the end"], button.proto.url
+        assert shown["w at the end"] == row["w at the end"], button.proto.url
+
+
+def test_a_control_hidden_by_one_comparison_keeps_its_value_for_the_next():
+    at = compare_app()
+    at.radio(key="compare").set_value("optimizer").run()
+    at.select_slider(key="lr").set_value(0.3).run()
+    at.radio(key="compare").set_value("lr").run()  # the rates replace the learning-rate slider
+    at.radio(key="compare").set_value("batch").run()
+    assert at.select_slider(key="lr").value == 0.3

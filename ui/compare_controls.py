@@ -106,6 +106,7 @@ def _batches(n_train: int) -> tuple[int, ...]:
         t("batches"),
         options,
         key="batches",
+        persist_state="session",
         max_selections=MOST,
         format_func=lambda b: f"{b} · {regime(b, n_train)}",
     )
@@ -131,6 +132,7 @@ def sidebar() -> Comparison:
             t("compare"),
             kinds,
             key="compare",
+            persist_state="session",
             horizontal=True,
             format_func=lambda k: t(f"compare.{k}"),
         )
@@ -142,6 +144,7 @@ def sidebar() -> Comparison:
                     t("scaling"),
                     ("none", "standard"),
                     key="scaling",
+                    persist_state="session",
                     horizontal=True,
                     format_func=lambda s: t(f"scaling.{s}"),
                 )
@@ -157,6 +160,7 @@ def sidebar() -> Comparison:
                     t("rates"),
                     LEARNING_RATES,
                     key="rates",
+                    persist_state="session",
                     max_selections=MOST,
                     format_func=lambda v: f"{v:g}",
                 )
@@ -167,13 +171,29 @@ def sidebar() -> Comparison:
             state["opts"] = [o for o in state.get("opts") or () if o in optimizers.NAMES]
             names = tuple(
                 st.multiselect(
-                    t("opts"), optimizers.NAMES, key="opts", format_func=lambda n: t(f"opt.{n}")
+                    t("opts"),
+                    optimizers.NAMES,
+                    key="opts",
+                    persist_state="session",
+                    format_func=lambda n: t(f"opt.{n}"),
                 )
             )
             opt = {
-                "beta": float(st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001)),
+                "beta": float(
+                    st.slider(
+                        t("beta"), 0.0, 0.999, key="beta", persist_state="session", step=0.001
+                    )
+                ),
                 "beta2": float(
-                    st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
+                    st.slider(
+                        t("beta2"),
+                        0.9,
+                        0.9999,
+                        key="beta2",
+                        persist_state="session",
+                        step=0.0001,
+                        format="%.4f",
+                    )
                 ),
             }
         else:
@@ -187,20 +207,27 @@ def sidebar() -> Comparison:
                     0.0,
                     10.0,
                     key="grad_noise",
+                    persist_state="session",
                     step=0.05,
                     help=t("grad_noise_help"),
                 )
             )
         else:
             batches = _batches(n_train) if kind == "batch" else (batch_ui(n_train),)
-            epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs")
+            epochs = st.slider(
+                t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", persist_state="session"
+            )
             noise = 0.0
         names_ = (
             function.names if function else (("w1", "w2") if data.model == "neuron" else ("b", "w"))
         )
         start = start_ui(names_, drawn=function is None)
-        seed = st.number_input(t("seed"), 0, params.SEED_MAX, key="seed", step=1)
-        shuffle = True if function else st.toggle(t("shuffle"), key="shuffle")
+        seed = st.number_input(
+            t("seed"), 0, params.SEED_MAX, key="seed", persist_state="session", step=1
+        )
+        shuffle = (
+            True if function else st.toggle(t("shuffle"), key="shuffle", persist_state="session")
+        )
         if function:  # one update an "epoch", one example per update: only updates to count
             x_axis, epoch_points = "updates", False
         else:
@@ -208,14 +235,16 @@ def sidebar() -> Comparison:
                 t("xaxis"),
                 ("updates", "epochs", "examples"),
                 key="xaxis",
+                persist_state="session",
                 horizontal=True,
                 format_func=lambda a: t(f"xaxis.{a}"),
             )
-            epoch_points = st.toggle(t("epoch_points"), key="epoch_points")
+            epoch_points = st.toggle(t("epoch_points"), key="epoch_points", persist_state="session")
         log_y = st.radio(
             t("log"),
             (None, False, True),
             key="log",
+            persist_state="session",
             horizontal=True,
             format_func=lambda v: t(f"log.{v}"),
         )

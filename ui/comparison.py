@@ -3,6 +3,7 @@ several runs that differ in one knob, raced on one timeline."""
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import urlencode
 
 import numpy as np
@@ -205,31 +206,12 @@ def table(runs: list[dict]) -> list[dict]:
 def explorer_query(run: dict, *, lang: str, projector: bool) -> str:
     """Link parameters that open this run in the explorer."""
     v, traj, problem = run["variant"], run["traj"], run["problem"]
-    state = {
-        "lang": lang,
-        "projector": projector,
-        "scenario": v.data.scenario,
-        "lr": v.run.lr,
-        "seed": v.run.seed,
-        "opt": v.run.optimizer,
-        "beta": v.run.beta,
-        "beta2": v.run.beta2,
-    }
-    if problem.n_train:
-        state.update(
-            batch="full" if traj.batch_size >= problem.n_train else traj.batch_size,
-            epochs=v.run.epochs,
-            scaling="standard" if v.scaled else "none",
-            shuffle=v.run.shuffle,
-            train_b=v.run.train_b,
-            fit=v.data.model,
+    spec = dataclasses.replace(v.run, batch_size=traj.batch_size)
+    return urlencode(
+        params.run_link(
+            v.data, v.scaled, spec, n_train=problem.n_train, lang=lang, projector=projector
         )
-    else:
-        state.update(updates=v.run.epochs, grad_noise=v.run.noise)
-    state.update(params.data_link(v.data))
-    if v.run.start is not None:
-        state.update(b0=v.run.start[0], w0=v.run.start[1])
-    return urlencode(params.to_query(state))
+    )
 
 
 def tracks(runs: list[dict], style: theme.Style, *, x_axis: str) -> list[dict]:

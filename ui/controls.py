@@ -75,6 +75,10 @@ def init_state(page: str) -> None:
     is done on the first run of a page only: assigning a value on every run would send it to the
     browser with every rerun, so a rerun that lags behind the user's key presses would move the
     slider back to the value it was started with.
+
+    Within a page, a control that a run does not draw (the comparison of rates hides the
+    learning-rate slider; a test function hides the epochs) would be forgotten as well: every
+    keyed control is made with ``persist_state="session"``, so it comes back with its value.
     """
     state = st.session_state
     switched = state.get("_page") != page
@@ -106,11 +110,21 @@ def reset() -> None:
 
 
 def language_ui() -> None:
-    st.selectbox(t("language"), tuple(LANGUAGES), key="lang", format_func=LANGUAGES.get)
+    st.selectbox(
+        t("language"),
+        tuple(LANGUAGES),
+        key="lang",
+        persist_state="session",
+        format_func=LANGUAGES.get,
+    )
 
 
 def projector_ui() -> bool:
-    return bool(st.toggle(t("projector"), key="projector", help=t("projector_help")))
+    return bool(
+        st.toggle(
+            t("projector"), key="projector", persist_state="session", help=t("projector_help")
+        )
+    )
 
 
 def problem_ui(*, allow_upload: bool = False, container=None) -> lab.DataSpec | None:
@@ -124,6 +138,7 @@ def problem_ui(*, allow_upload: bool = False, container=None) -> lab.DataSpec | 
         t("problem"),
         options,
         key="scenario",
+        persist_state="session",
         help=t("problem_help"),
         format_func=lambda s: t(f"scenario.{s}"),
     )
@@ -139,14 +154,22 @@ def problem_ui(*, allow_upload: bool = False, container=None) -> lab.DataSpec | 
     if scenario != "synthetic":
         return lab.DataSpec(scenario=scenario, seed=seed, model=model)
     with st.sidebar.expander(t("synthetic_data"), expanded=True):
-        n = st.slider(t("n"), 10, lab.MAX_N, key="n", step=10)
-        noise = st.slider(t("noise"), 0.0, 5.0, key="noise", step=0.01)
+        n = st.slider(t("n"), 10, lab.MAX_N, key="n", persist_state="session", step=10)
+        noise = st.slider(t("noise"), 0.0, 5.0, key="noise", persist_state="session", step=0.01)
         c1, c2 = st.columns(2)
-        true_w = c1.number_input(t("true_w"), -10.0, 10.0, key="true_w", step=0.5)
-        true_b = c2.number_input(t("true_b"), -10.0, 10.0, key="true_b", step=0.5)
-        x_min = c1.number_input(t("x_min"), -1000.0, 1000.0, key="x_min", step=1.0)
-        x_max = c2.number_input(t("x_max"), -1000.0, 1000.0, key="x_max", step=1.0)
-        val = st.slider(t("val"), 0.05, 0.5, key="val", step=0.05)
+        true_w = c1.number_input(
+            t("true_w"), -10.0, 10.0, key="true_w", persist_state="session", step=0.5
+        )
+        true_b = c2.number_input(
+            t("true_b"), -10.0, 10.0, key="true_b", persist_state="session", step=0.5
+        )
+        x_min = c1.number_input(
+            t("x_min"), -1000.0, 1000.0, key="x_min", persist_state="session", step=1.0
+        )
+        x_max = c2.number_input(
+            t("x_max"), -1000.0, 1000.0, key="x_max", persist_state="session", step=1.0
+        )
+        val = st.slider(t("val"), 0.05, 0.5, key="val", persist_state="session", step=0.05)
     if not x_max > x_min:
         st.sidebar.warning(t("error_data", reason=t("empty_range")))
         x_min, x_max = 0.0, 1.0
@@ -186,6 +209,7 @@ def fit_ui() -> str:
         t("fit"),
         lab.MODELS,
         key="fit",
+        persist_state="session",
         horizontal=True,
         help=t("fit_help"),
         format_func=lambda m: t(f"fit.{m}"),
@@ -220,6 +244,7 @@ def batch_ui(n_train: int) -> int:
         t("batch"),
         options,
         key="batch",
+        persist_state="session",
         help=t("batch_help"),
         format_func=lambda b: f"{b} · {regime(b, n_train)}",
     )
@@ -249,6 +274,7 @@ def start_ui(names, *, drawn: bool = True) -> tuple[float, float] | None:
         t("start"),
         ("book", "manual"),
         key="start",
+        persist_state="session",
         on_change=_start_from_draw,
         format_func=lambda s: t(f"start.{s}" if drawn or s == "manual" else "start.own"),
         help=t("start_help"),
@@ -262,8 +288,12 @@ def start_ui(names, *, drawn: bool = True) -> tuple[float, float] | None:
             if state.get(key) is None:
                 state[key] = float(np.clip(round(value, 2), -10, 10))
     c1, c2 = st.columns(2)
-    b0 = c1.slider(t("start_of", name=names[0]), -10.0, 10.0, key="b0", step=0.01)
-    w0 = c2.slider(t("start_of", name=names[1]), -10.0, 10.0, key="w0", step=0.01)
+    b0 = c1.slider(
+        t("start_of", name=names[0]), -10.0, 10.0, key="b0", persist_state="session", step=0.01
+    )
+    w0 = c2.slider(
+        t("start_of", name=names[1]), -10.0, 10.0, key="w0", persist_state="session", step=0.01
+    )
     return float(b0), float(w0)
 
 
@@ -272,7 +302,12 @@ def lr_ui(container=None) -> float:
     where = container or st
     return float(
         where.select_slider(
-            t("lr"), LEARNING_RATES, key="lr", help=t("lr_help"), format_func=lambda v: f"{v:g}"
+            t("lr"),
+            LEARNING_RATES,
+            key="lr",
+            persist_state="session",
+            help=t("lr_help"),
+            format_func=lambda v: f"{v:g}",
         )
     )
 
@@ -283,6 +318,7 @@ def optimizer_ui(container=None) -> str:
         t("opt"),
         optimizers.NAMES,
         key="opt",
+        persist_state="session",
         help=t("opt_help"),
         format_func=lambda n: t(f"opt.{n}"),
     )
@@ -293,9 +329,19 @@ def optimizer_settings(name: str) -> dict:
     state = st.session_state
     beta, beta2 = state["beta"], state["beta2"]
     if name in ("momentum", "nesterov", "rmsprop", "adam"):
-        beta = st.slider(t("beta"), 0.0, 0.999, key="beta", step=0.001, format="%.3f")
+        beta = st.slider(
+            t("beta"), 0.0, 0.999, key="beta", persist_state="session", step=0.001, format="%.3f"
+        )
     if name == "adam":
-        beta2 = st.slider(t("beta2"), 0.9, 0.9999, key="beta2", step=0.0001, format="%.4f")
+        beta2 = st.slider(
+            t("beta2"),
+            0.9,
+            0.9999,
+            key="beta2",
+            persist_state="session",
+            step=0.0001,
+            format="%.4f",
+        )
     return {"beta": float(beta), "beta2": float(beta2)}
 
 
@@ -308,7 +354,14 @@ def updates_ui(function: functions.TestFunction) -> int:
             state["updates"] = function.updates
         state["_updates_of"] = function.key
     return int(
-        st.slider(t("updates"), 1, lab.MAX_FUNCTION_UPDATES, key="updates", help=t("updates_help"))
+        st.slider(
+            t("updates"),
+            1,
+            lab.MAX_FUNCTION_UPDATES,
+            key="updates",
+            persist_state="session",
+            help=t("updates_help"),
+        )
     )
 
 
@@ -344,6 +397,7 @@ def explorer(n_train_of, strip) -> Controls:
                     0.0,
                     10.0,
                     key="grad_noise",
+                    persist_state="session",
                     step=0.05,
                     help=t("grad_noise_help"),
                 )
@@ -353,11 +407,19 @@ def explorer(n_train_of, strip) -> Controls:
         st.subheader(t("more_settings"))
         if function is None:
             fit_ui()
-            epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", help=t("epochs_help"))
+            epochs = st.slider(
+                t("epochs"),
+                1,
+                lab.MAX_EPOCHS,
+                key="epochs",
+                persist_state="session",
+                help=t("epochs_help"),
+            )
             scaling = st.radio(
                 t("scaling"),
                 ("none", "standard"),
                 key="scaling",
+                persist_state="session",
                 horizontal=True,
                 format_func=lambda s: t(f"scaling.{s}"),
                 help=t("scaling_help"),
@@ -370,54 +432,34 @@ def explorer(n_train_of, strip) -> Controls:
         )
         start = start_ui(names, drawn=function is None)
         seed = st.number_input(
-            t("seed"), 0, params.SEED_MAX, key="seed", step=1, help=t("seed_help")
+            t("seed"),
+            0,
+            params.SEED_MAX,
+            key="seed",
+            persist_state="session",
+            step=1,
+            help=t("seed_help"),
         )
         train_b = True
         if function is None:
-            shuffle = st.toggle(t("shuffle"), key="shuffle")
+            shuffle = st.toggle(t("shuffle"), key="shuffle", persist_state="session")
             if data.model == "line":
-                train_b = st.toggle(t("train_b"), key="train_b", help=t("train_b_help"))
+                train_b = st.toggle(
+                    t("train_b"), key="train_b", persist_state="session", help=t("train_b_help")
+                )
         else:
             shuffle = True
         log_y = st.radio(
             t("log"),
             (None, False, True),
             key="log",
+            persist_state="session",
             horizontal=True,
             format_func=lambda v: t(f"log.{v}"),
             help=t("log_help"),
         )
 
     n_train = 0 if function else n_train_of(data)
-    query = {
-        "lang": state["lang"],
-        "projector": projector,
-        "scenario": data.scenario,
-        "lr": float(lr),
-        "opt": name,
-        "seed": int(seed),
-        "log": log_y,
-    }
-    if function is None:
-        query.update(
-            {
-                "batch": "full" if batch >= n_train else batch,
-                "epochs": int(epochs),
-                "scaling": scaling,
-                "shuffle": bool(shuffle),
-                "train_b": bool(train_b),
-                "fit": data.model,
-            }
-        )
-    else:
-        query.update({"updates": int(epochs), "grad_noise": noise})
-    if name in ("momentum", "nesterov", "rmsprop", "adam"):
-        query["beta"] = opt["beta"]
-    if name == "adam":
-        query["beta2"] = opt["beta2"]
-    query.update(params.data_link(data))
-    if start is not None:
-        query.update(b0=start[0], w0=start[1])
     run = lab.RunSpec(
         lr=float(lr),
         batch_size=batch,
@@ -436,5 +478,13 @@ def explorer(n_train_of, strip) -> Controls:
         run=run,
         log_y=log_y,
         projector=projector,
-        link=params.to_query(query, defaults=params.defaults_for(data.scenario)),
+        link=params.run_link(
+            data,
+            scaling == "standard",
+            run,
+            n_train=n_train,
+            lang=state["lang"],
+            projector=projector,
+            log_y=log_y,
+        ),
     )

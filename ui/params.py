@@ -278,6 +278,48 @@ def data_link(data: lab.DataSpec) -> dict[str, Any]:
     }
 
 
+def run_link(
+    data: lab.DataSpec,
+    scaled: bool,
+    run: lab.RunSpec,
+    *,
+    n_train: int,
+    lang: str,
+    projector: bool,
+    log_y: bool | None = None,
+) -> dict[str, str]:
+    """The one way to write a run as an explorer link: every value that differs from what the
+    explorer would open with for this data set (so a link stays short and reads as a recipe)."""
+    state: dict[str, Any] = {
+        "lang": lang,
+        "projector": projector,
+        "scenario": data.scenario,
+        "lr": float(run.lr),
+        "opt": run.optimizer,
+        "seed": int(run.seed),
+        "log": log_y,
+    }
+    if n_train:
+        state.update(
+            batch="full" if run.batch_size >= n_train else int(run.batch_size),
+            epochs=int(run.epochs),
+            scaling="standard" if scaled else "none",
+            shuffle=bool(run.shuffle),
+            train_b=bool(run.train_b),
+            fit=data.model,
+        )
+    else:
+        state.update(updates=int(run.epochs), grad_noise=float(run.noise))
+    if run.optimizer in ("momentum", "nesterov", "rmsprop", "adam"):
+        state["beta"] = run.beta
+    if run.optimizer == "adam":
+        state["beta2"] = run.beta2
+    state.update(data_link(data))
+    if run.start is not None:
+        state.update(b0=run.start[0], w0=run.start[1])
+    return to_query(state, defaults=defaults_for(data.scenario))
+
+
 def to_query(state: dict[str, Any], schema=PARAMS, defaults=None) -> dict[str, str]:
     """The link parameters of a state: every value that differs from its default (``defaults``
     overrides the schema's where a default depends on the problem, e.g. a test function's own

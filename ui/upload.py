@@ -41,9 +41,11 @@ def upload_ui(seed: int) -> lab.DataSpec | None:
         return None
     names = list(table.names)
     c1, c2 = st.columns(2)
-    x_col = c1.selectbox(t("x_col"), names, index=0, key="x_col")
-    y_col = c2.selectbox(t("y_col"), names, index=min(1, len(names) - 1), key="y_col")
-    val = st.slider(t("val"), 0.05, 0.5, key="val", step=0.05)
+    x_col = c1.selectbox(t("x_col"), names, index=0, key="x_col", persist_state="session")
+    y_col = c2.selectbox(
+        t("y_col"), names, index=min(1, len(names) - 1), key="y_col", persist_state="session"
+    )
+    val = st.slider(t("val"), 0.05, 0.5, key="val", persist_state="session", step=0.05)
     if table.skipped_rows:
         st.caption(t("csv.skipped", count=len(table.skipped_rows), line=table.skipped_rows[0]))
     if table.truncated_from:
