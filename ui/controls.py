@@ -375,7 +375,7 @@ def explorer(n_train_of, strip) -> Controls:
         language_ui()
         projector = projector_ui()
     if projector:
-        c2, c3, c4 = strip.columns([5, 4, 3], vertical_alignment="bottom")
+        c2, c3, c4 = strip.columns([4, 4, 5], vertical_alignment="bottom")
         c1 = st.sidebar
     else:
         c1, c2, c3, c4 = strip.columns([5, 5, 4, 3], vertical_alignment="bottom")

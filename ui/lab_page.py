@@ -45,7 +45,7 @@ def frame(title_key: str, intro_key: str, *, projector: bool) -> Slots:
                 key="reset_button",
             )
             share_slot = st.container()
-        left, right = st.columns([5, 8], vertical_alignment="center")
+        left, right = st.columns([6, 7], vertical_alignment="center")
         strip = left.container(key="strip")
         return Slots(
             share=share_slot,
@@ -192,13 +192,14 @@ def views(figs: dict, *, rev: str, style: theme.Style, projector: bool) -> None:
         show(second, bottom[1])
         show("cross", st.container())
     else:
-        top = st.columns([5, 5, 3] if not PLAIN else [1, 1])
+        # (keyed rows: a tablet's CSS puts the maths panel under the two charts, ui/page_style)
+        top = st.container(key="row_top").columns([5, 5, 3] if not PLAIN else [1, 1])
         show("contour", top[0], clickable=True)
         show("surface", top[1], clickable=True)
         if not PLAIN:
             with top[2]:
                 tl.maths(style)
-        bottom = st.columns([5, 5, 3] if "cross" in figs else [1, 1])
+        bottom = st.container(key="row_bottom").columns([5, 5, 3] if "cross" in figs else [1, 1])
         show("curve", bottom[0])
         if "cross" in figs:
             show("cross", bottom[1])

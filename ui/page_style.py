@@ -13,9 +13,24 @@ _BASE_CSS = """
 .st-key-strip [data-testid="stWidgetLabel"] p { font-weight: 600; }
 .st-key-status [data-testid="stAlertContainer"] { padding: 0.5rem 0.9rem; }
 [data-testid="stMetricValue"] { font-size: 1.6rem; }
+@media (min-width: 641px) and (max-width: 1100px) {
+  .st-key-strip [data-testid="stHorizontalBlock"],
+  .st-key-row_top [data-testid="stHorizontalBlock"],
+  .st-key-row_bottom [data-testid="stHorizontalBlock"] { flex-wrap: wrap; gap: 0.4rem 1rem; }
+  .st-key-strip [data-testid="stColumn"] { flex: 1 1 44% !important; min-width: 44% !important; }
+  .st-key-row_top [data-testid="stColumn"],
+  .st-key-row_bottom [data-testid="stColumn"] {
+    flex: 1 1 46% !important; min-width: 46% !important; }
+  .st-key-row_top [data-testid="stColumn"]:nth-child(3),
+  .st-key-row_bottom [data-testid="stColumn"]:nth-child(3) {
+    flex-basis: 100% !important; }
+  .st-key-head [data-testid="stHorizontalBlock"] { flex-wrap: nowrap; }
+  .st-key-head [data-testid="stColumn"]:first-child { flex: 1 1 0 !important; min-width: 0; }
+  .st-key-head [data-testid="stColumn"]:not(:first-child) { flex: 0 0 7.5rem !important; }
+}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding: 2.9rem 0.8rem 1.5rem 0.8rem; }
-  [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; }
+  [data-testid="stMainBlockContainer"] h1 { font-size: 1.35rem; line-height: 1.3; }
   .st-key-strip [data-testid="stHorizontalBlock"] { flex-direction: row; flex-wrap: wrap;
     gap: 0.2rem 0.7rem; }
   .st-key-strip [data-testid="stColumn"] { flex: 1 1 44% !important; min-width: 44% !important; }
@@ -24,6 +39,8 @@ _BASE_CSS = """
     gap: 0.3rem 0.6rem; }
   .st-key-head [data-testid="stColumn"] { flex: 1 1 40% !important; min-width: 40% !important; }
   .st-key-head [data-testid="stColumn"]:first-child { flex-basis: 100% !important; }
+  /* Streamlit pulls the heading 1rem into what follows: a two-line title ran under the buttons */
+  .st-key-head [data-testid="stMarkdownContainer"] { margin-bottom: 0 !important; }
 }
 </style>
 """

@@ -57,17 +57,11 @@ def in_panel(trace: dict, col: int) -> dict:
 def legend_top(fig: dict, style: theme.Style, *, rows: int) -> None:
     """The legend in a row (or rows) between the title and the plot, the figure grown by the
     room it needs: over the plot it would hide data, under it it runs into the axis title."""
-    room = (style.font_size + 9) * rows
     layout = fig["layout"]
-    if style.compact and layout.get("title", {}).get("text"):
-        # projector: the title leads the legend's row instead of taking a row of its own
-        title = layout["title"]
-        layout["legend"] = {
-            **layout.get("legend", {}),
-            "title": {"text": title["text"] + " ", "side": "left", "font": title["font"]},
-        }
-        title["text"] = ""
-        room -= style.title_size + 16
+    if style.compact:
+        legend_side(fig, style)
+        return
+    room = (style.font_size + 9) * rows
     merge(
         layout,
         {
@@ -85,6 +79,37 @@ def legend_top(fig: dict, style: theme.Style, *, rows: int) -> None:
         },
     )
     layout["height"] = (layout.get("height") or style.height) + room
+
+
+def legend_side(fig: dict, style: theme.Style) -> None:
+    """Projector: the legend in a column right of the plot, headed by the chart's title, so
+    the plot keeps the screen's scarce height (rows above it took a third of a 720 px chart).
+    A colour bar shares that column: the legend at its top, the bar at its bottom."""
+    layout = fig["layout"]
+    title = layout.get("title", {})
+    head = title.get("text") or ""
+    title["text"] = ""
+    merge(
+        layout,
+        {
+            "legend": {
+                "orientation": "v",
+                "yanchor": "top",
+                "y": 1.0,
+                "xanchor": "left",
+                "x": 1.02,
+                "title": {"text": head, "side": "top", "font": title.get("font", {})},
+                "tracegroupgap": 2,
+                "itemwidth": 30,
+            },
+            "margin": {"t": 12},
+            "meta": {"room": 0},
+        },
+    )
+    for trace in fig["data"]:
+        bar = trace.get("colorbar")
+        if bar is not None:  # below the legend, in the same column
+            bar.update(len=0.45, y=0.0, yanchor="bottom", x=1.02, xanchor="left")
 
 
 def tick_text(value: float) -> str:

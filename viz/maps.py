@@ -160,10 +160,11 @@ def loss_surface(
     x_rng, y_rng = finite_range(gx[0], gx[-1]), finite_range(gy[0], gy[-1])
     zmin, zmax = float(np.nanmin(z)), float(np.nanmax(z)) + 2 * lift
     small = {"size": max(10, style.font_size - 4)}
-    axis = {"nticks": 5, "tickfont": small, "showspikes": False}
+    # projector: fewer, larger ticks (at 5 a side they ran into each other and the axis titles)
+    axis = {"nticks": 4 if style.compact else 5, "tickfont": small, "showspikes": False}
     zaxis = {
         "title": {"text": labels["loss"], "font": small},
-        "nticks": 4,
+        "nticks": 3 if style.compact else 4,
         "tickfont": small,
         "range": finite_range(zmin, zmax),
         "showspikes": False,
@@ -173,14 +174,16 @@ def loss_surface(
             tickvals=ticks[0], ticktext=ticks[1], title={"text": labels["loss_log"], "font": small}
         )
     aspect_y = (y_rng[1] - y_rng[0]) / (x_rng[1] - x_rng[0])  # the map's proportions
+    zoom = 0.92 if style.compact else 1.0
     fig["layout"]["scene"] = {
         "xaxis": {"title": {"text": labels["x"], "font": small}, "range": x_rng, **axis},
         "yaxis": {"title": {"text": labels["y"], "font": small}, "range": y_rng, **axis},
         "zaxis": zaxis,
         # the book's view (elevation 40, azimuth 260): from the low-w side, looking up the valley
+        # (a little nearer in projector mode, where the scene has the least room to waste)
         "camera": {
-            "eye": {"x": -0.55, "y": -1.9, "z": 1.05},
-            "center": {"x": 0, "y": 0, "z": -0.12},
+            "eye": {"x": -0.55 * zoom, "y": -1.9 * zoom, "z": 1.05 * zoom},
+            "center": {"x": 0, "y": 0, "z": -0.3 if style.compact else -0.12},
         },
         "aspectmode": "manual",
         "aspectratio": {"x": 1.0, "y": float(np.clip(aspect_y, 0.3, 3.0)), "z": 0.7},

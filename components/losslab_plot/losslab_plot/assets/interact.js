@@ -22,7 +22,9 @@ export function heightFor(gd, size) {
   const first = document.querySelector(".losslab-plot, .ll-loading");
   const top = first ? first.parentElement.getBoundingClientRect().top + window.scrollY : 160;
   const avail = (window.innerHeight - Math.min(top, 0.5 * window.innerHeight) - 8) / (size.rows || 1) - 18;
-  return Math.round(Math.min(Math.max(avail, size.min || 260), size.max || 900));
+  // no taller than 1.25 widths: on a portrait tablet a tall narrow chart only crops the 3D scene
+  const cap = Math.max(1.25 * width, size.min || 260);
+  return Math.round(Math.min(Math.max(Math.min(avail, cap), size.min || 260), size.max || 900));
 }
 
 // ---- the exact loss under the pointer, in a box at the plot's top left corner
@@ -93,30 +95,37 @@ export function interactive(gd, figure, component) {
       if (!pt || !r || pt.data.type !== "surface") return;
       const theta = r.fixed.slice();
       theta[r.axes[0]] = pt.x; theta[r.axes[1]] = pt.y;
+      gd.__lossLabHovered = theta;
       show(gd, r, theta);
     });
-    gd.on("plotly_unhover", () => hide(gd));
-    gd.on("plotly_click", (event) => {
-      const pt = event.points && event.points[0];
-      const r = gd.__lossLabReadout;
-      if (!pt || !r || pt.data.type !== "surface") return;
-      const theta = r.fixed.slice();
-      theta[r.axes[0]] = pt.x; theta[r.axes[1]] = pt.y;
-      setStart(gd, theta);
-    });
-    return;
+    gd.on("plotly_unhover", () => { gd.__lossLabHovered = null; hide(gd); });
   }
+  const scene = () => !!(gd._fullLayout && gd._fullLayout.scene);
   let down = null;
   gd.addEventListener("pointermove", (event) => {
+    if (scene()) return;
     const r = gd.__lossLabReadout, theta = r && pointAt(gd, r, event.clientX, event.clientY);
     if (theta) show(gd, r, theta); else hide(gd);
   });
-  gd.addEventListener("pointerleave", () => hide(gd));
-  gd.addEventListener("pointerdown", (event) => { down = [event.clientX, event.clientY]; });
-  gd.addEventListener("pointerup", (event) => {
+  gd.addEventListener("pointerleave", () => { gd.__lossLabHovered = null; hide(gd); });
+  gd.addEventListener("pointerdown", (event) => {
+    down = [event.clientX, event.clientY, gd.__lossLabHovered];  // (3D: what was under it)
+  });
+  // (the click, not pointerup: plotly's drag layer covers the page while a button is down, so
+  // the pointerup lands on that cover, not on the chart)
+  gd.addEventListener("click", (event) => {
     if (!down || Math.hypot(event.clientX - down[0], event.clientY - down[1]) > 6) return;
-    const r = gd.__lossLabReadout, theta = r && pointAt(gd, r, event.clientX, event.clientY);
+    const hovered = down[2] || gd.__lossLabHovered;
     down = null;
+    const r = gd.__lossLabReadout;
+    if (!r) return;
+    // 3D: the surface point under the pointer, as the hover found it (plotly's own click
+    // needs the button held over a whole frame, so a quick click was lost)
+    if (scene()) {
+      if (hovered) setStart(gd, hovered);
+      return;
+    }
+    const theta = pointAt(gd, r, event.clientX, event.clientY);
     if (theta) { show(gd, r, theta); setStart(gd, theta); }
   });
 }

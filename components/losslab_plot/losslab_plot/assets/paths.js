@@ -119,7 +119,12 @@ export function surfacesUnpicked(gd) {
     }
   }
   gd.__lossLabPickSurfaces = (on) => {
-    for (const s of surfaces) s.drawPick = on && s.__lossLabPick ? s.__lossLabPick : null;
+    for (const s of surfaces) {
+      s.drawPick = on && s.__lossLabPick ? s.__lossLabPick : null;
+      // gl-plot3d redraws its pick buffers only when the camera moved or an object is dirty
+      // (redraw() alone repaints the screen): without this the surface never answers a hover
+      if (on) s.dirty = true;
+    }
   };
   gd.__lossLabPickSurfaces(!!gd.__lossLabOver);
   deferPickReads(gd, scene.glplot);

@@ -61,12 +61,35 @@ function mergeLayout(held, fresh) {
 // needs: the top margin is set to the title and the legend as drawn, so they never overlap.
 function fitLegend(gd) {
   const full = gd._fullLayout, legend = full && full.legend;
+  if (legend && legend.orientation === "v" && legend.x > 1) return fitColourBar(gd);
   if (!legend || !legend._height || full.showlegend === false || legend.yanchor !== "bottom" ||
       !(legend.y >= 1)) return Promise.resolve();
   const title = full.title && full.title.text ? full.title.font.size + 16 : 6;
   const needed = Math.round(title + legend._height + 4);
   if (Math.abs(needed - full.margin.t) <= 2) return Promise.resolve();
   return window.Plotly.relayout(gd, { "margin.t": needed });
+}
+
+// A legend in a column right of the plot (projector, viz/layout.py legend_side) shares it with
+// the colour bar: the bar takes the room under the legend, and is left out where that room is
+// too small to read (the surface's own colours and the hover still give the loss).
+const MIN_BAR = 70;
+function fitColourBar(gd) {
+  const full = gd._fullLayout, legend = full.legend;
+  const i = gd.data.findIndex((tr) => tr.colorbar && tr.showscale !== false);
+  const j = i >= 0 ? i : gd.data.findIndex((tr) => tr.colorbar && tr.__llBarHidden);
+  if (j < 0 || !legend._height || !full._size) return Promise.resolve();
+  const room = Math.floor(full._size.h - legend._height - 12);
+  const show = room >= MIN_BAR;
+  gd.data[j].__llBarHidden = !show;
+  const now = gd.data[j].showscale !== false;
+  const len = gd.data[j].colorbar.len, mode = gd.data[j].colorbar.lenmode;
+  if (now === show && (!show || (mode === "pixels" && Math.abs(len - room) < 4))) {
+    return Promise.resolve();
+  }
+  return window.Plotly.restyle(gd, show
+    ? { showscale: true, "colorbar.lenmode": "pixels", "colorbar.len": room }
+    : { showscale: false }, [j]);
 }
 
 function placeholder(parentElement, size, words) {  // until plotly.js is loaded and has drawn
