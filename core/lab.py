@@ -235,9 +235,13 @@ def max_epochs(problem: Problem, batch_size: int) -> int:
     return max(1, min(MAX_EPOCHS, max_updates(problem) // upe))
 
 
+def trainable(problem: Problem, spec: RunSpec) -> tuple[bool, ...] | None:
+    """Which parameters the run moves (``None``: all): a line may hold its intercept."""
+    return (spec.train_b, True) if problem.model == "line" else None
+
+
 def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
     epochs = min(spec.epochs, max_epochs(problem, spec.batch_size))
-    line = problem.model == "line"
     return descent.run(
         problem.surface,
         start_point(problem, spec),
@@ -248,7 +252,7 @@ def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
         seed=spec.seed,
         optimizer=optimizers.make(spec.optimizer, spec.lr, beta=spec.beta, beta2=spec.beta2),
         noise=spec.noise if problem.n_train == 0 else 0.0,
-        trainable=(spec.train_b, True) if line else None,
+        trainable=trainable(problem, spec),
         val=problem.val,
         stop_below=spec.stop_below,
     )

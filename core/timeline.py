@@ -67,13 +67,22 @@ def nearest_position(frame_positions: np.ndarray, step: int) -> int:
     return i
 
 
-def _lam_max(surface: Surface, params: np.ndarray) -> np.ndarray:
+def _lam_max(surface: Surface, params: np.ndarray, trainable=None) -> np.ndarray:
+    """The Hessian's largest eigenvalue at each point, over the parameters the run moves (a held
+    parameter has no step to be stable or not: One weight's L(w) has curvature 2 mean(x^2))."""
+    free = (
+        np.arange(params.shape[1])
+        if trainable is None
+        else np.flatnonzero(np.asarray(trainable, dtype=bool))
+    )
     if isinstance(surface, QuadraticSurface):
-        return np.full(params.shape[0], float(np.linalg.eigvalsh(2.0 * surface.q.A)[-1]))
+        hessian = 2.0 * surface.q.A[np.ix_(free, free)]
+        return np.full(params.shape[0], float(np.linalg.eigvalsh(hessian)[-1]))
     out = np.empty(params.shape[0])
     step = max(1, 500_000 // max(1, surface.n_train))  # Hessians of data models are O(N) each
     for lo in range(0, params.shape[0], step):
-        out[lo : lo + step] = np.linalg.eigvalsh(surface.hessian(params[lo : lo + step]))[:, -1]
+        h = surface.hessian(params[lo : lo + step])[:, free][:, :, free]
+        out[lo : lo + step] = np.linalg.eigvalsh(h)[:, -1]
     return out
 
 
@@ -81,11 +90,13 @@ def frames(
     surface: Surface,
     traj,
     *,
+    trainable=None,
     max_frames: int = MAX_FRAMES,
     head: int = HEAD,
     max_members: int = MAX_MEMBERS,
 ) -> Frames:
-    """The frame table of ``traj``, a run on ``surface``."""
+    """The frame table of ``traj``, a run on ``surface`` that moved the ``trainable``
+    parameters (``None``: all)."""
     K, p = traj.n_updates, traj.params.shape[1]
     pos = positions(K, traj.epoch_updates, max_frames=max_frames, head=head)
     nxt = pos < K  # frames that have a next update
@@ -101,7 +112,7 @@ def frames(
         table[f"n{j}"][nxt] = traj.params[ks + 1, j]
     table["loss_next"][nxt] = traj.train_loss[ks + 1]
     table["batch_loss"][nxt] = traj.batch_loss[ks]
-    table["lam_max"] = _lam_max(surface, traj.params[pos])
+    table["lam_max"] = _lam_max(surface, traj.params[pos], trainable)
 
     members = offsets = None
     n = surface.n_train

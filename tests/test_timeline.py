@@ -142,3 +142,19 @@ def test_frames_of_surfaces_beyond_the_bowl(scenario, model):
             assert tab["batch_loss_next"][i] == tab["loss_next"][i] == float(s.loss(after))
         np.testing.assert_allclose([tab["fg0"][i], tab["fg1"][i]], s.gradient(theta), rtol=1e-12)
         assert np.isnan(tab["a0"][i])  # the quadratic's batch curvature only
+
+
+def test_a_held_intercept_leaves_the_curvature_of_the_weight_alone():
+    """b held at 0 (One weight): the stable step is 2 / L''(w), not the 2D Hessian's limit."""
+    problem = lab.problem_of(lab.DataSpec(scenario="course"), scaled=False)
+    spec = lab.RunSpec(lr=0.01, batch_size=3, epochs=5, train_b=False, start=(0.0, 1.0))
+    traj = lab.run(problem, spec)
+    lam = _frames(problem, traj, trainable=lab.trainable(problem, spec)).table["lam_max"][0]
+    x, y = problem.data.x_train, problem.data.y_train
+    h, w = 1e-3, 1.0
+    mse = [np.mean((v * x - y) ** 2) for v in (w - h, w, w + h)]
+    second = (mse[0] - 2 * mse[1] + mse[2]) / h**2
+    assert lam == pytest.approx(second, rel=1e-6)
+    assert 2 / lam == pytest.approx(lab.one_weight_limit(problem))
+    both = _frames(problem, traj).table["lam_max"][0]  # both parameters: a larger curvature
+    assert both > lam * 1.1

@@ -125,7 +125,10 @@ def _make_trajectory(data, scaled, run):
 
 
 def _make_frames(data, scaled, run):
-    return timeline.frames(problem(data, scaled).surface, trajectory(data, scaled, run))
+    prob = problem(data, scaled)
+    return timeline.frames(
+        prob.surface, trajectory(data, scaled, run), trainable=lab.trainable(prob, run)
+    )
 
 
 def frames(data: lab.DataSpec, scaled: bool, run: lab.RunSpec) -> timeline.Frames:

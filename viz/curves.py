@@ -38,6 +38,16 @@ def _line(x, y, name, colour, width, style, *, dash=None, hover=None, opacity=No
     return trace
 
 
+def floor_shown(floor: float, log_y: bool, log_rng) -> bool:
+    """Whether the lowest reachable loss is drawn: on a log axis only where it lies inside the
+    axis (an exact fit's 1e-31 is rounding, below every curve: no line, and no legend entry)."""
+    if not np.isfinite(floor):
+        return False
+    if not log_y:
+        return True
+    return floor > 0 and (log_rng is None or np.log10(floor) >= log_rng[0])
+
+
 def fixed_log_range(starts, floor: float) -> list[float] | None:
     """A log loss axis that does not depend on the learning rate: from a little above the losses
     at the start (which the rate does not change) down to below the lowest reachable loss (or
@@ -109,7 +119,9 @@ def loss_curve(
             )
         )
     x_max = float(np.max(x)) if len(x) else 1.0
-    if np.isfinite(floor) and (floor > 0 or not log_y):
+    rng = fixed[1] if fixed is not None else None
+    auto = log_range(train_loss, val_loss, batch_loss, [floor] if np.isfinite(floor) else [])
+    if floor_shown(floor, log_y, rng if rng is not None else auto):
         fig["data"].append(floor_line(labels["floor"], floor, x_max, theme.BLACK, style))
     theme.base_layout(fig, title=labels["title"], style=style)
     rows = 1 if len(fig["data"]) <= 3 or style.compact else 2
@@ -117,8 +129,6 @@ def loss_curve(
     merge(fig["layout"], {"xaxis": {"title": {"text": labels["x"]}, "rangemode": "tozero"}})
     if fixed is not None:
         merge(fig["layout"], {"xaxis": {"range": [0.0, max(fixed[0], 1e-9)]}})
-    rng = fixed[1] if fixed is not None else None
-    auto = log_range(train_loss, val_loss, batch_loss, [floor] if np.isfinite(floor) else [])
     loss_axis(fig, labels["loss"], log_y, rng if rng is not None else auto, rng)
     return fig
 
@@ -133,8 +143,9 @@ def loss_comparison(
     for name, x, y, colour in curves:
         fig["data"].append(_line(x, y, name, colour, 3, style, hover=hover.replace("{name}", name)))
     x_max = max([float(np.max(c[1])) for c in curves if len(c[1])] or [1.0])
+    rng = log_range(*(c[2] for c in curves), [f[1] for f in floors]) if log_y else None
     for name, value, colour in floors:
-        if np.isfinite(value) and (value > 0 or not log_y):
+        if floor_shown(value, log_y, rng):
             fig["data"].append(floor_line(name, value, x_max, colour, style))
     theme.base_layout(fig, title=labels["title"], style=style)
     merge(fig["layout"], {"xaxis": {"title": {"text": labels["x"]}, "rangemode": "tozero"}})
@@ -146,7 +157,7 @@ def loss_comparison(
         fig,
         labels["loss"],
         log_y,
-        log_range(*(c[2] for c in curves), [f[1] for f in floors]) if log_y else None,
+        rng,
         [0.0, top] if np.isfinite(top) and top > 0 else None,
     )
     return fig

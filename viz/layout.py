@@ -196,9 +196,10 @@ def loss_axis(fig: dict, title: str, log_y: bool, log_rng, linear_range=None) ->
         "type": "log" if log_y else "linear",
         "exponentformat": "power" if log_y else "B",
     }
-    if log_y:
-        axis["dtick"] = 1
     rng = log_rng if log_y else linear_range
+    if log_y:  # a label every decade, or every second or third over a long span
+        span = rng[1] - rng[0] if rng is not None and all(np.isfinite(rng)) else 6.0
+        axis["dtick"] = 1 if span <= 6.5 else 2 if span <= 12.5 else 3
     if rng is not None and all(np.isfinite(rng)) and rng[1] > rng[0]:
         axis["range"] = [float(v) for v in rng]
     merge(fig["layout"], {"yaxis": axis})
