@@ -48,7 +48,7 @@ with st.sidebar:
     )
 c1, c2, c3 = slots.strip.columns([5, 4, 4], vertical_alignment="bottom")
 dataset = c1.selectbox(
-    t("dataset"),
+    t("problem"),
     DATASETS,
     key="dataset",
     persist_state="session",

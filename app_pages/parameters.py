@@ -8,6 +8,7 @@ from ui import cache, controls, lab_page, link, page_style, params, tutorial_vie
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
+from ui.views import loss_text
 from viz import theme
 
 STEP = "_params_step"  # this page's timeline position (link name ``step``)
@@ -29,7 +30,7 @@ with st.sidebar:
     controls.language_ui()
     projector = controls.projector_ui()
 key = slots.strip.radio(
-    t("model"),
+    t("problem"),
     ("d2l", "poly"),
     key="model",
     persist_state="session",
@@ -177,7 +178,7 @@ with bottom[1]:
         width="stretch",
     )
 with bottom[2]:
-    st.metric(t("loss_end"), f"{traj.train_loss[-1]:.6g}")
+    st.metric(t("loss_end"), loss_text(traj.train_loss[-1], traj.train_loss[0], 6))
     if key == "d2l":
         st.metric(t("half_loss"), f"{traj.train_loss[-1] / 2:.6g}", help=t("half_loss_help"))
     else:  # seed 003 prints the mean of each sample's loss, taken before its own update

@@ -93,3 +93,6 @@ def polynomial_003() -> Recipe:
 
 
 RECIPES = {"d2l": d2l_linear, "poly": polynomial_003}
+# what multiplies each parameter in the model, in column order (the maths panel writes the
+# gradient with them: d MSE / d theta_j = 2 mean(feature_j * (y_hat - y)))
+FEATURES = {"d2l": ("1", "x1", "x2"), "poly": ("x²", "x", "1")}

@@ -363,3 +363,29 @@ def test_the_neuron_on_its_data_marks_two_minima_and_the_saddle():
 
 def test_the_opening_start_is_the_books_draw():
     assert datasets.book_initial_params() == pytest.approx((0.49671415, -0.1382643), abs=1e-8)
+
+
+def test_a_standardised_run_names_its_parameters_primed_and_gives_the_original_units():
+    at = fresh_app(scaling="standard")
+    assert_healthy(at)
+    m = metrics(at)
+    assert "b′ at the end" in m and "w′ at the end" in m and "b at the end" not in m
+    data = lab.make_dataset(lab.DataSpec())
+    b, w = np.linalg.lstsq(
+        np.column_stack([np.ones_like(data.x_train), data.x_train]), data.y_train, rcond=None
+    )[0]
+    caption = " ".join(c.value for c in at.caption)
+    assert f"original units b = {b:.4f}, w = {w:.4f}" in caption
+    assert "b′ = " in caption
+
+
+def test_an_exact_fit_ends_at_a_loss_people_read_as_zero():
+    """The course data lie on y = 2x: the loss ends at rounding noise (~1e-31), shown as ≈ 0
+    with the exact value in the help, not as 2.8155e-31."""
+    at = fresh_app(scenario="course")
+    assert_healthy(at)
+    final = next(m for m in at.metric if m.label == "Train loss at the end")
+    assert final.value == "≈ 0"
+    assert float(final.help) < 1e-20
+    start = next(m for m in at.metric if m.label == "Train loss at update 0")
+    assert start.value != "≈ 0"

@@ -164,3 +164,13 @@ def test_slices_equal_the_brute_force_loss_at_each_cell(key):
                 theta[axes[0]], theta[axes[1]] = a, b
                 brute = np.mean((r.phi @ theta - r.y) ** 2)
                 assert grid[row, col] == pytest.approx(brute, rel=1e-11)
+
+
+def test_the_named_features_are_the_design_matrix_columns():
+    """The maths panel writes each gradient with these names: they must be the columns."""
+    d2l, poly = scenarios.d2l_linear(), scenarios.polynomial_003()
+    assert scenarios.FEATURES["d2l"] == ("1", "x1", "x2")
+    np.testing.assert_array_equal(d2l.phi[:, 0], 1.0)
+    x = np.array([0.01 * i for i in range(100)])
+    np.testing.assert_allclose(poly.phi, np.column_stack([x**2, x, np.ones_like(x)]))
+    assert scenarios.FEATURES["poly"] == ("x²", "x", "1")

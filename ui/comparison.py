@@ -14,7 +14,7 @@ from ui import cache, params
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import label, t
-from ui.views import labels, log_axis, names_of, points_of, title
+from ui.views import labels, log_axis, loss_text, names_of, points_of, title
 from viz import curves, maps, theme
 
 COLOURS = (theme.VERMILLION, theme.BLUE, theme.GREEN, theme.PURPLE, theme.ORANGE, theme.SKY)
@@ -196,7 +196,7 @@ def table(runs: list[dict]) -> list[dict]:
                 t("col.updates"): f"{traj.n_updates:,}",
                 t("col.param", name=names[0]): f"{final[0]:.4f}",
                 t("col.param", name=names[1]): f"{final[1]:.4f}",
-                t("col.loss"): f"{traj.train_loss[-1]:.5g}",
+                t("col.loss"): loss_text(traj.train_loss[-1], traj.train_loss[0]),
                 t("col.status"): t("ended." + traj.status, k=k, updates=traj.n_updates),
             }
         )

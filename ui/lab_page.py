@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import lab
+from core import lab, scaling
 from ui import controls, link, params
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
+from ui.views import loss_text, names_of
 from viz import theme
 
 
@@ -91,7 +92,8 @@ def _use_rate(rate: float) -> None:
 
 
 def point_text(problem: lab.Problem, theta) -> str:
-    names = problem.names
+    """``b = 1.0235, w = 1.9690``: primed (b′, w′) where the feature is standardised."""
+    names = names_of(problem)
     return ", ".join(f"{n} = {v:.4f}" for n, v in zip(names, theta, strict=True))
 
 
@@ -213,12 +215,15 @@ def views(figs: dict, *, rev: str, style: theme.Style, projector: bool) -> None:
 def numbers(problem: lab.Problem, traj, nums: dict) -> None:
     """Where the run is at the position shown, and where it ends: rounded for people, the exact
     values in the maths panel and the hover."""
-    names = problem.names
+    names = names_of(problem)
     k = nums["k"]
     here = st.columns(4)
     for col, name, value in zip(here, names, nums["at"], strict=False):
         col.metric(t("value_at", name=name, k=f"{k:,}"), f"{value:.4f}")
-    here[2].metric(t("loss_at", k=f"{k:,}"), f"{nums['at_loss']:.5g}")
+    start = float(traj.train_loss[0])
+    here[2].metric(
+        t("loss_at", k=f"{k:,}"), loss_text(nums["at_loss"], start), help=f"{nums['at_loss']!r}"
+    )
     if nums["stable_lr"] is not None:
         here[3].metric(t("stable_lr"), f"{nums['stable_lr']:.3g}", help=t("stable_lr_help"))
     else:
@@ -226,11 +231,18 @@ def numbers(problem: lab.Problem, traj, nums: dict) -> None:
     end = st.columns(4)
     for col, name, value in zip(end, names, nums["final"], strict=False):
         col.metric(t("value_end", name=name), f"{value:.4f}")
-    end[2].metric(t("loss_end"), f"{nums['final_loss']:.5g}")
+    end[2].metric(
+        t("loss_end"), loss_text(nums["final_loss"], start), help=f"{nums['final_loss']!r}"
+    )
     if nums["val_loss"] is not None:
         end[3].metric(t("val_loss"), f"{nums['val_loss']:.5g}")
     elif nums["condition"] is not None:
         end[3].metric(t("condition"), f"{nums['condition']:.3g}", help=t("condition_help"))
     minimum = nums["minimum"]
     if minimum is not None and problem.quadratic is not None:
-        st.caption(t("optimum", point=point_text(problem, minimum.theta), loss=minimum.loss))
+        point = point_text(problem, minimum.theta)
+        if problem.model == "line" and not problem.scaler.is_identity:
+            b, w = scaling.to_original(problem.scaler, minimum.theta)
+            st.caption(t("optimum_scaled", point=point, loss=minimum.loss, b=b, w=w))
+        else:
+            st.caption(t("optimum", point=point, loss=minimum.loss))

@@ -14,7 +14,7 @@ import hashlib
 
 import numpy as np
 
-from core import lab, timeline
+from core import lab, scenarios, timeline
 from core.functions import TestFunction
 from core.neuron import NeuronSurface
 from core.surface import QuadraticSurface
@@ -175,7 +175,8 @@ def formulas(problem: lab.Problem) -> list[str]:
     xs = "z" if not problem.scaler.is_identity else "x"
     if problem.model == "line":
         return ["2·mean(ŷ − y)", f"2·mean({xs}·(ŷ − y))"]
-    return [f"2·mean(φ{j}·(ŷ − y))" for j in range(s.p)]
+    features = scenarios.FEATURES.get(problem.model, [f"φ{j}" for j in range(s.p)])
+    return ["2·mean(ŷ − y)" if f == "1" else f"2·mean({f}·(ŷ − y))" for f in features]
 
 
 def words(*, short: bool = False) -> dict:

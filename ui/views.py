@@ -18,6 +18,16 @@ def title(key: str, style: theme.Style) -> str:
     return t(key + ".short") if style.compact else t(key)
 
 
+def loss_text(value: float, scale: float, digits: int = 5) -> str:
+    """A loss as people read it: ``≈ 0`` where it is rounding noise (below a 10^12th of
+    ``scale``, the loss the run started from; an exact fit ends at ~1e-31), else ``digits``
+    significant figures. The exact value goes in the help or the hover."""
+    value, scale = float(value), abs(float(scale))
+    if np.isfinite(value) and abs(value) < 1e-12 * max(scale, 1e-300):
+        return "≈ 0"
+    return f"{value:.{digits}g}"
+
+
 def names_of(problem: lab.Problem) -> tuple[str, ...]:
     """The parameters' names as the charts write them: primed on a standardised feature."""
     if problem.model == "line" and not problem.scaler.is_identity:

@@ -205,6 +205,8 @@ EN = {
     "condition_help": "λ_max / λ_min of the Hessian: 1 means round contours; large means a long "
     "narrow valley where one learning rate cannot suit both directions.",
     "optimum": "Minimum (least squares): {point}, lowest train loss {loss:.6g}.",
+    "optimum_scaled": "Minimum (least squares): {point}, lowest train loss {loss:.6g}; in the "
+    "original units b = {b:.4f}, w = {w:.4f}.",
     "error_run": "This run could not be computed: {reason}.",
 }
 
@@ -463,7 +465,6 @@ EN |= {
     "preset1.tiny": "d2l tiny, noisy label, η = 0.03",
     "preset1.tiny_literal": "d2l tiny, literal η = 0.3",
     "preset1.line5x": "y = 5x, mini-batches of 10",
-    "dataset": "Data",
     "follow": "Follow",
     "one_weight_curve": "Loss against w",
     "sample_loss": "loss of one sample",
@@ -481,7 +482,6 @@ EN |= {
     "timeline plays the run; the maths panel writes every parameter's update.\n\n**Try this.** "
     "Slice the polynomial through w1 and w2: a long narrow valley (condition number about 515), "
     "where the path crawls.",
-    "model": "Tutorial model",
     "model.d2l": "d2l 3.2: y = X·[2, −3.4] + 4.2",
     "model.poly": "seed 003: y = w1·x² + w2·x + w3",
     "model_intro.d2l": "1000 examples, X ~ N(0, 1), noise 0.01, mini-batches of 10, shuffled, 300 "
