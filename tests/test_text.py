@@ -27,7 +27,11 @@ def test_placeholders_match_in_both_languages():
 
 # CJK ideographs (a formula may end next to full-width punctuation: "np.random.seed(seed)，")
 CJK = "\u3400-\u4dbf\u4e00-\u9fff"
-HALF_WIDTH_NEXT_TO_CJK = re.compile(f"[{CJK}][,:;()!?]|[,:;()!?][{CJK}]")
+# (a comma or colon a space away from Chinese counts too: "−0.1383, 损失"; a bracket does not:
+# "λ_max(H) 时" is a formula and then Chinese)
+HALF_WIDTH_NEXT_TO_CJK = re.compile(
+    f"[{CJK}][,:;()!?]|[,:;()!?][{CJK}]|[{CJK}]\\s+[,:;!?]|[,:;!?]\\s+[{CJK}]"
+)
 
 
 def test_chinese_sentences_use_full_width_punctuation():
@@ -40,7 +44,8 @@ def test_chinese_sentences_use_full_width_punctuation():
 
 
 def test_the_rule_itself_catches_what_it_should():
-    for wrong in ("已收敛:从第", "b(原始单位)", "3,模型", "好!", "吗?"):
+    wrongs = ("已收敛:从第", "b(原始单位)", "3,模型", "好!", "吗?", "−0.1383, 损失", "更新 : θ")
+    for wrong in wrongs:
         assert HALF_WIDTH_NEXT_TO_CJK.search(wrong), wrong
     for right in ("已收敛：从第", "b（原始单位）", "λ_max(H) 时", "x = 1, 2, 3，y"):
         assert not HALF_WIDTH_NEXT_TO_CJK.search(right), right

@@ -209,6 +209,7 @@ def words(*, short: bool = False) -> dict:
         "gradient",
         "gradient_batch",
         "held",
+        "colon",
         "outside",
         "update",
         "loss_all",

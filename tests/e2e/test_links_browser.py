@@ -6,6 +6,7 @@ import pytest
 
 from tests.e2e.server import streamlit_server
 from tests.e2e.test_explorer_browser import ALL_DRAWN, PATH_OF
+from tests.test_text import HALF_WIDTH_NEXT_TO_CJK
 
 pytestmark = pytest.mark.browser
 
@@ -121,6 +122,11 @@ def test_chinese_labels(page, app_url):
         .map(d => d.layout.title.text.replace(/<[^>]+>/g, ''))""")
     assert "等高线图：路径、−∇L 和这一步" in titles
     assert slider_text(page, "批量大小") == "80 · 全批量"
+    # what the page and its components wrote (the maths panel, the bar, the status) follows
+    # Chinese punctuation too, not only the strings of ui/texts/zh.py
+    shown = page.evaluate("() => document.querySelector('[data-testid=stMain]').innerText")
+    assert "已完成" in shown  # the maths panel is in it
+    assert HALF_WIDTH_NEXT_TO_CJK.findall(shown) == []
 
 
 def test_a_deep_lesson_link_is_the_first_request_to_a_fresh_server(browser):

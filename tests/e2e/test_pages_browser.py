@@ -59,3 +59,19 @@ def test_tutorial_pages_render(page, app_url, console_errors, path, charts, tmp_
     page.wait_for_function(DRAWN, arg=charts, timeout=60_000)
     page.screenshot(path=str(tmp_path / f"{path}.png"), full_page=True)
     assert console_errors == []
+
+
+@pytest.mark.parametrize(
+    "path,charts", [("one_weight", 2), ("parameters", 3), ("compare", 3), ("lessons", 2)]
+)
+def test_every_page_in_chinese_follows_chinese_punctuation(page, app_url, path, charts):
+    """What each page and its components write in Chinese (the maths panel, the bar, the
+    status, the tables), not only the strings of ui/texts/zh.py."""
+    from tests.test_text import HALF_WIDTH_NEXT_TO_CJK
+
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(f"{app_url}/{path}?lang=zh")
+    page.wait_for_function(DRAWN.replace("===", ">="), arg=charts, timeout=60_000)
+    page.wait_for_timeout(1000)
+    shown = page.evaluate("() => document.querySelector('[data-testid=stMain]').innerText")
+    assert HALF_WIDTH_NEXT_TO_CJK.findall(shown) == []

@@ -4,10 +4,11 @@ import { count, epochText, fmt, par, say } from "./format.js";
 export function mathsHtml(d, r, w) {
   if (!r) return "";
   const k = r.k, names = d.names;
+  const colon = w.colon || ": ";  // full width after Chinese words
   const clock = d.curve_x === "updates" ? "" : say(w, "epoch_of", { epoch: epochText(k, d.upe) });
   let html = `<div class="ll-m-head">${say(w, "position", { k: count(k), K: count(d.K) })}${clock}</div>`;
   const where = names.map((n, j) => `${n} = ${fmt(r.theta[j])}`).join(", ");
-  html += `<div class="ll-m-row">${where}, ${say(w, "loss_here", { loss: fmt(r.loss) })}</div>`;
+  html += `<div class="ll-m-row">${where}${say(w, "loss_here", { loss: fmt(r.loss) })}</div>`;
   if (d.exit_k !== null && d.exit_k !== undefined && k >= d.exit_k) {
     html += `<div class="ll-m-row ll-m-end">${say(w, "outside", { k: count(d.exit_k) })}</div>`;
   }
@@ -25,7 +26,7 @@ export function mathsHtml(d, r, w) {
   html += `<div class="ll-m-row"><b>${say(w, d.n_train && !full ? "gradient_batch" : "gradient")}</b></div>`;
   names.forEach((n, j) => {
     if (d.held[j]) {
-      html += `<div class="ll-m-eq">∂L/∂${n}: ${say(w, "held", { name: n })}</div>`;
+      html += `<div class="ll-m-eq">∂L/∂${n}${colon}${say(w, "held", { name: n })}</div>`;
     } else {
       html += `<div class="ll-m-eq">∂L/∂${n} = ${d.formulas[j]} = <b>${fmt(r.grad[j])}</b></div>`;
     }
@@ -34,7 +35,7 @@ export function mathsHtml(d, r, w) {
   const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: String(d.beta),
                                                                    beta2: String(d.beta2) });
   const lr = String(d.lr);  // the slider's value, exactly
-  html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>: ${rule}</div>`;
+  html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>${colon}${rule}</div>`;
   names.forEach((n, j) => {
     if (d.held[j]) return;
     const v = r.theta[j], nv = r.next[j];
