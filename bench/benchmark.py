@@ -21,10 +21,11 @@ import numpy as np
 import plotly.graph_objects as go
 from streamlit import logger as streamlit_logger
 
-from core import datasets, descent, lab, models, quadratic, timeline
+from core import datasets, descent, functions, lab, models, quadratic, timeline
+from core.neuron import NeuronSurface
 from losslab_plot import figure_json
 from ui import timeline as page_timeline
-from ui.views import explorer_figures
+from ui.views import explorer_figures, log_axis
 from viz import theme
 
 streamlit_logger.set_log_level("error")  # no "missing ScriptRunContext" noise outside a server
@@ -137,44 +138,133 @@ def run_rows(quick: bool) -> None:
     )
 
 
+def surface_rows(quick: bool) -> None:
+    """The surfaces beyond the bowl: a 101 x 101 grid and a run of 10^5 updates each, beside a
+    cell-by-cell grid and a plain Python loop of the same updates."""
+    g = np.linspace(-1.0, 1.0, 101)
+    for key in functions.KEYS:
+        f = functions.FUNCTIONS[key]
+        (x0, x1), (y0, y1) = f.window
+        gx, gy = np.linspace(x0, x1, 101), np.linspace(y0, y1, 101)
+        ours = median_time(lambda f=f, gx=gx, gy=gy: f.grid(gx, gy), 21)
+        naive = median_time(
+            lambda f=f, gx=gx, gy=gy: [[f.f(a, b) for a in gx] for b in gy], 1 if quick else 3
+        )
+        check = np.array([[f.f(a, b) for a in gx[:7]] for b in gy[:5]])
+        assert np.allclose(f.grid(gx[:7], gy[:5]), check, rtol=1e-12, equal_nan=True)
+        row(f"{key}: grid 101x101", naive, ours, "< 5 ms")
+        run_updates(key, f, f.start, f.lr, quick, "< 250 ms (page: <= 20,000 updates)")
+    for n in (1_000, 10_000):
+        data = datasets.tanh_data(n=n * 5 // 4, seed=0)  # n training examples, a fifth held out
+        s = NeuronSurface(data.x_train, data.y_train)
+        ours = median_time(lambda s=s: s.grid(g * 3, g * 3), 21)
+        x, y = data.x_train, data.y_train
+        naive = None
+        if n == 1_000 or not quick:
+            naive = median_time(
+                lambda x=x, y=y: [
+                    [np.mean((b * np.tanh(a * x) - y) ** 2) for a in g * 3] for b in g * 3
+                ],
+                1,
+            )
+        check = [[np.mean((b * np.tanh(a * x) - y) ** 2) for a in g[:4] * 3] for b in g[:3] * 3]
+        assert np.allclose(s.grid(g[:4] * 3, g[:3] * 3), check, rtol=1e-10)
+        row(
+            f"tanh neuron, N = {n:,}: exact grid 101x101 (O(grid x N), no coarser grid needed)",
+            naive,
+            ours,
+            "< 20 ms at N <= 1000",
+        )
+    data = datasets.tanh_data(n=1_250, seed=0)
+    s = NeuronSurface(data.x_train, data.y_train)
+    name = f"tanh neuron, N = {len(data.x_train):,}, batch 1"
+    run_updates(name, s, (0.5, 0.5), 0.05, quick, "< 1 s (every update's loss over all N)")
+
+
+def run_updates(
+    name: str, surface, start, lr: float, quick: bool, target: str, updates: int = 100_000
+):
+    """A run of ``updates`` plain GD steps: the lab's loop against a Python loop over the same
+    gradients (one sample per update on data)."""
+    n = surface.n_train
+    epochs = updates if n == 0 else -(-updates // n)
+    kw = {"lr": lr, "epochs": epochs, "batch_size": 1, "shuffle": False}
+    descent.run(surface, start, **{**kw, "epochs": min(epochs, 10)})  # warm: compile once
+    ours = median_time(lambda: descent.run(surface, start, **kw), 3)
+    traj = descent.run(surface, start, **kw)
+
+    def naive_loop_any(steps):
+        theta = np.array(start, dtype=float)
+        out = [theta]
+        for k in range(steps):
+            if n:
+                i = k % n
+                g_ = surface.batch(theta, np.array([i]))[1]
+            else:
+                g_ = surface.gradient(theta)
+            theta = theta - lr * np.asarray(g_, dtype=float).ravel()
+            out.append(theta)
+        return np.array(out)
+
+    steps = min(traj.n_updates, 2_000 if quick else 20_000)
+    t0 = time.perf_counter()
+    path = naive_loop_any(steps)
+    naive = (time.perf_counter() - t0) * traj.n_updates / steps  # scaled to the whole run
+    assert np.allclose(path, traj.params[: steps + 1], rtol=1e-9, atol=1e-12), name
+    row(
+        f"{name}: run of {traj.n_updates:,} updates ({traj.status}), warm",
+        naive,
+        ours,
+        target,
+        note=f"naive timed on {steps:,} updates, scaled",
+    )
+
+
 def page_rows(quick: bool) -> None:
     data = lab.DataSpec(scenario="synthetic", n=10_000, seed=2)
     for batch, epochs in ((16, 100), (1, 100)):
         spec = lab.RunSpec(lr=0.01, batch_size=batch, epochs=epochs, seed=3)
 
         def ours_page(spec=spec):
-            """What the explorer computes and sends: run, timeline frames, five figures and the
-            timeline's frame table."""
+            """What the explorer computes and sends: the grid, the run, its timeline frames,
+            the five figures and the timeline bar's data (ui/views, ui/timeline)."""
             problem = lab.make_problem(lab.make_dataset(data), scaled=True)
             start = lab.start_point(problem, spec)
             window = lab.view_window(problem, start)
             traj = lab.run(problem, spec)
-            frames = timeline.frames(problem.phi_train, problem.data.y_train, problem.q_train, traj)
-            tl = {
-                "channel": "explorer",
-                "rev": page_timeline.rev_of(frames),
-                "at": int(frames.positions[-1]),
-            }
+            frames = timeline.frames(problem.surface, traj, trainable=lab.trainable(problem, spec))
+            log_y = log_axis(None, traj)
+            style = theme.NORMAL
             figs = explorer_figures(
-                problem, window, lab.grid(problem, window), traj, log_y=False, timeline=tl
+                problem,
+                window,
+                lab.grid(problem, window),
+                traj,
+                spec,
+                log_y=log_y,
+                style=style,
+                at=0,
             )
-            payload = page_timeline.payload(
+            track = page_timeline.track(
                 problem,
                 traj,
                 frames,
                 spec,
                 window,
+                names=figs["names"],
                 lift=figs["lift"],
+                z_log=figs["z_log"],
                 line_x=figs["line_x"],
-                log_y=False,
-                style=theme.NORMAL,
-                step=None,
+                log_y=log_y,
+                exit_at=figs["exit_at"],
+                colour=style.path,
             )
+            bar = page_timeline.bar_data([track], style=style, start=0)
             template = {"layout": theme.TEMPLATE}
             return [
                 figure_json(figs[k], template)
                 for k in ("surface", "contour", "curve", "data", "cross")
-            ] + [json.dumps(payload)]
+            ] + [json.dumps(bar)]
 
         ours_page()
         ours = median_time(ours_page, 5)
@@ -253,6 +343,7 @@ def main() -> None:
     args = parser.parse_args()
     grid_rows(args.quick)
     run_rows(args.quick)
+    surface_rows(args.quick)
     page_rows(args.quick)
     gc_note()
     print(f"{'what':<78} {'naive':>10} {'ours':>10} {'ratio':>8}  target")

@@ -337,6 +337,7 @@ def run(
 
     train_loss = batch_loss = None
     plain = optimizer.name == "gd"
+    fast = False
     if quad is not None and plain and fastloop.worth_it(quad.p, K):  # one compiled pass
         params, grads, batch_loss, train_loss, diverged_at = fastloop.run(
             quad.phi, quad.y, order, bs, theta0, lr, quad.q, excess_limit, mask
@@ -357,7 +358,9 @@ def run(
                 return not r @ r <= excess_limit
 
         else:  # the surface's own batches, or its gradient with noise
-            if surface.n_train:
+            if plain and hasattr(surface, "plain_gd") and (surface.n_train == 0 or bs == 1):
+                fast = True  # plain GD in Python floats (a test function; one example a step)
+            elif surface.n_train:
                 flat = order.ravel()
                 starts = np.concatenate([[0], np.cumsum(sizes)])
 
@@ -379,7 +382,19 @@ def run(
                 return not math.isfinite(theta.sum())
 
         with np.errstate(over="ignore", invalid="ignore"):  # a blow-up is cut off below
-            params, grads, diverged_at = descend(grad_of, theta0, optimizer, K, too_far, mask)
+            if fast and surface.n_train:
+                gd_floats = getattr(surface, "plain_gd")  # noqa: B009 (not every surface has it)
+                params, grads, diverged_at = gd_floats(theta0, lr, mask, order.ravel())
+            elif fast:
+                drawn = (
+                    noise * np.random.default_rng(seed).standard_normal((K, theta0.size))
+                    if noise > 0
+                    else None
+                )
+                gd_floats = getattr(surface, "plain_gd")  # noqa: B009
+                params, grads, diverged_at = gd_floats(theta0, lr, mask, K, drawn)
+            else:
+                params, grads, diverged_at = descend(grad_of, theta0, optimizer, K, too_far, mask)
             if quad is None:
                 train_loss = np.asarray(surface.loss(params), dtype=float)
                 exploded = np.flatnonzero(~(train_loss - base <= excess_limit))

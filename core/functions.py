@@ -12,6 +12,7 @@ noise of a chosen size, drawn from a seed (``core.descent``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,8 +41,8 @@ def _evaluate(formula, theta):
 
 
 def _stack(*parts):
-    if all(isinstance(v, float) for v in parts):
-        return np.array(parts)
+    if len(parts) == 2 and parts[0].__class__ is float and parts[1].__class__ is float:
+        return parts  # one point: a pair of floats (``gradient`` makes it an array)
     return np.stack(np.broadcast_arrays(*parts), axis=-1)
 
 
@@ -157,7 +158,35 @@ class TestFunction(Surface):
         return _evaluate(self.f, theta)
 
     def gradient(self, theta) -> np.ndarray:
-        return _evaluate(self.grad_f, theta)
+        return np.asarray(_evaluate(self.grad_f, theta), dtype=float)
+
+    def plain_gd(self, theta0, lr: float, mask, updates: int, noise=None):
+        """Plain GD in Python floats: :func:`core.descent.descend` with ``optimizers.gd`` and
+        the same arithmetic in the same order (bit for bit), ~5x quicker than its NumPy steps
+        on two parameters. ``noise`` (updates, 2) is added to each gradient. Stops before the
+        first update that leaves the floats (returns it as the third value, 1-based)."""
+        x, y = float(theta0[0]), float(theta0[1])
+        m0, m1 = float(mask[0]), float(mask[1])
+        xi = noise.tolist() if noise is not None else None
+        grad, out_p, out_g = self.grad_f, [(x, y)], []
+        stop = None
+        for k in range(updates):
+            try:
+                gx, gy = grad(x, y)
+            except OverflowError:
+                stop = k + 1
+                break
+            if xi is not None:
+                gx, gy = gx + xi[k][0], gy + xi[k][1]
+            gx, gy = m0 * gx, m1 * gy
+            nx, ny = x + m0 * (-lr * gx), y + m1 * (-lr * gy)
+            if not math.isfinite(nx + ny):
+                stop = k + 1
+                break
+            x, y = nx, ny
+            out_p.append((x, y))
+            out_g.append((gx, gy))
+        return np.array(out_p), np.array(out_g).reshape(-1, 2), stop
 
     def hessian(self, theta) -> np.ndarray:
         return _evaluate(self.hess_f, theta)

@@ -14,6 +14,7 @@ mini-batch noise cannot move a run that sits exactly there.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -81,6 +82,34 @@ class NeuronSurface(Surface):
         r = w2 * t - y
         g = np.array([2 * np.mean(r * w2 * x * (1 - t * t)), 2 * np.mean(r * t)])
         return float(np.mean(r * r)), g
+
+    def plain_gd(self, theta0, lr: float, mask, rows):
+        """Plain GD with one example per update (``rows``, in visiting order) in Python floats:
+        :func:`core.descent.descend` with ``optimizers.gd`` and the arithmetic of
+        :meth:`batch`, ~20x quicker than its NumPy steps (tanh from ``math``, which may differ
+        from NumPy's in the last bit). Stops before the first update that leaves the floats."""
+        w1, w2 = float(theta0[0]), float(theta0[1])
+        m0, m1 = float(mask[0]), float(mask[1])
+        xs, ys = self.x[rows].tolist(), self.y[rows].tolist()
+        out_p, out_g, stop = [(w1, w2)], [], None
+        tanh = math.tanh
+        for k in range(len(xs)):
+            x, y = xs[k], ys[k]
+            try:
+                t = tanh(w1 * x)
+                r = w2 * t - y
+                g1, g2 = m0 * (2 * (r * w2 * x * (1 - t * t))), m1 * (2 * (r * t))
+            except OverflowError:
+                stop = k + 1
+                break
+            n1, n2 = w1 + m0 * (-lr * g1), w2 + m1 * (-lr * g2)
+            if not math.isfinite(n1 + n2):
+                stop = k + 1
+                break
+            w1, w2 = n1, n2
+            out_p.append((w1, w2))
+            out_g.append((g1, g2))
+        return np.array(out_p), np.array(out_g).reshape(-1, 2), stop
 
     def batch_losses(self, params, rows, owner, k):
         r = params[owner, 1] * np.tanh(params[owner, 0] * self.x[rows]) - self.y[rows]

@@ -231,3 +231,70 @@ def test_numba_caches_its_compiled_loop_outside_the_source_tree(monkeypatch, tmp
     assert root not in fastloop.cache_dir().parents
     monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path / "mine"))
     assert fastloop.cache_dir() == tmp_path / "mine"
+
+
+@pytest.mark.parametrize("key", ["rosenbrock", "himmelblau", "beale", "camel", "saddle"])
+@pytest.mark.parametrize("noise", [0.0, 0.5])
+def test_plain_gd_in_floats_is_the_readable_loop_bit_for_bit(key, noise):
+    """A test function's plain-GD fast path against descend() with optimizers.gd."""
+    from core import functions, optimizers
+
+    f = functions.FUNCTIONS[key]
+    K, lr, mask = 3000, f.lr, np.array([1.0, 1.0])
+    xi = noise * np.random.default_rng(7).standard_normal((K, 2)) if noise else None
+    fast = f.plain_gd(np.array(f.start), lr, mask, K, xi)
+
+    def grad_of(k, theta):
+        return f.gradient(theta) + (xi[k] if xi is not None else 0.0)
+
+    slow = descent.descend(
+        grad_of,
+        np.array(f.start),
+        optimizers.gd(lr),
+        K,
+        lambda th: not np.isfinite(th.sum()),
+        mask,
+    )
+    np.testing.assert_array_equal(fast[0], slow[0])
+    np.testing.assert_array_equal(fast[1], slow[1])
+    assert fast[2] == slow[2]
+
+
+def test_the_neuron_one_example_a_step_in_floats_matches_its_batches():
+    from core import datasets, optimizers
+    from core.neuron import NeuronSurface
+
+    data = datasets.tanh_data(seed=3)
+    s = NeuronSurface(data.x_train, data.y_train)
+    rows = descent.visit_order(s.n_train, 5, shuffle=True, seed=1).ravel()
+    mask = np.array([1.0, 1.0])
+    fast = s.plain_gd(np.array([0.3, -0.2]), 0.05, mask, rows)
+    slow = descent.descend(
+        lambda k, th: s.batch(th, rows[k : k + 1])[1],
+        np.array([0.3, -0.2]),
+        optimizers.gd(0.05),
+        rows.size,
+        lambda th: not np.isfinite(th.sum()),
+        mask,
+    )
+    np.testing.assert_allclose(fast[0], slow[0], rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(fast[1], slow[1], rtol=1e-11, atol=1e-14)
+
+
+def test_a_blow_up_in_floats_stops_like_the_readable_loop():
+    from core import functions, optimizers
+
+    f = functions.FUNCTIONS["rosenbrock"]
+    mask = np.ones(2)
+    fast = f.plain_gd(np.array([-1.5, 2.0]), 0.01, mask, 200)
+    with np.errstate(over="ignore", invalid="ignore"):  # the blow-up itself
+        slow = descent.descend(
+            lambda k, th: f.gradient(th),
+            np.array([-1.5, 2.0]),
+            optimizers.gd(0.01),
+            200,
+            lambda th: not np.isfinite(th.sum()),
+            mask,
+        )
+    assert fast[2] is not None and fast[2] == slow[2]
+    np.testing.assert_array_equal(fast[0], slow[0])
