@@ -14,6 +14,7 @@ from playwright.async_api import async_playwright
 from core import lab
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS
 from tests.e2e.test_explorer_browser import ALL_DRAWN, PATH_OF
+from ui.text import EN
 
 pytestmark = pytest.mark.browser
 
@@ -268,3 +269,15 @@ def test_holding_an_arrow_key_on_a_slider_never_loses_the_page(app_url, sessions
         assert misses == []
         assert agree
         assert bars == 1
+
+
+def test_a_sign_of_loading_until_the_charts_are_drawn(page, app_url):
+    """Until plotly.js has loaded and drawn, each chart's place says it is loading (it was a
+    blank area for 8-15 s); once drawn, no placeholder is left."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(app_url, wait_until="commit")
+    loading = page.locator(".ll-loading").first
+    loading.wait_for(state="visible", timeout=60_000)
+    assert loading.inner_text() == EN["loading_chart"]
+    page.wait_for_function(ALL_DRAWN, timeout=90_000)
+    assert page.locator(".ll-loading").count() == 0
