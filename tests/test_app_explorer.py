@@ -389,3 +389,21 @@ def test_an_exact_fit_ends_at_a_loss_people_read_as_zero():
     assert float(final.help) < 1e-20
     start = next(m for m in at.metric if m.label == "Train loss at update 0")
     assert start.value != "≈ 0"
+
+
+def test_a_bad_feature_that_diverges_offers_the_largest_safe_rate_in_one_click():
+    """x × 10 at the default η = 0.1 blows up at once: the page says why and offers the largest
+    slider rate below the stable limit 2 / λ_max (from the Hessian, independently here)."""
+    at = fresh_app(scenario="book_x10")
+    assert not at.exception
+    assert any("above the stable limit" in e.value for e in at.error)
+    data = lab.make_dataset(lab.DataSpec(scenario="book_x10"))
+    phi = np.column_stack([np.ones_like(data.x_train), data.x_train])
+    limit = 2 / np.linalg.eigvalsh(2 * phi.T @ phi / len(phi))[-1]
+    safe = max(v for v in params.LEARNING_RATES if v < limit)
+    button = next(b for b in at.button if b.key == "safe_rate")
+    assert button.label == f"Use η = {safe:g}"
+    button.click().run()
+    assert at.select_slider(key="lr").value == safe
+    assert not at.error  # the run at the safe rate no longer diverges
+    assert at.query_params["lr"] == f"{safe:g}"
