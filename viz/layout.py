@@ -13,7 +13,10 @@ SYMBOLS = {"start": "circle", "minimum": "diamond", "saddle": "x"}
 
 
 def f32(a) -> np.ndarray:
-    return np.asarray(a, dtype=np.float32)
+    """As float32 (half the bytes on the wire); beyond its range a value becomes inf, which the
+    component sends as NaN (a gap)."""
+    with np.errstate(over="ignore"):
+        return np.asarray(a, dtype=np.float32)
 
 
 def figure() -> dict:
@@ -126,6 +129,9 @@ def log_ticks(lo: float, hi: float, shift: float = 0.0) -> tuple[list[float], li
     ten, and 2 and 5 times them where the scale spans less than about two decades."""
     if not (np.isfinite(lo) and np.isfinite(hi)) or hi < lo:
         return [], []
+    lo, hi = max(lo, -330.0), min(hi, 330.0)  # log10 of any float64: never a huge arange
+    if hi < lo:
+        return [], []
     decades = np.arange(np.floor(lo), np.ceil(hi) + 1)
     steps = (1.0,) if hi - lo > 2.5 else (1.0, 2.0, 5.0)
     ticks = [d + np.log10(m) for d in decades for m in steps]
@@ -148,8 +154,8 @@ def levels(cells, floor: float) -> tuple[np.ndarray, float]:
         return np.full(cells.shape, np.nan), shift
     if finite.min() - shift < 0:  # below the floor we were told: shift to the lowest cell
         shift = float(finite.min())
-    top = max(float(finite.max()) - shift, np.finfo(float).tiny)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(over="ignore", invalid="ignore"):  # a finite range wider than a float: inf
+        top = max(float(finite.max()) - shift, np.finfo(float).tiny)
         return np.log10(np.maximum(cells - shift, top * 1e-8)), shift
 
 

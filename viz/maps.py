@@ -39,7 +39,8 @@ def surface_z(cells, floor: float, *, log: bool):
     least = max(float(finite.max()) - shift, np.finfo(float).tiny) * 1e-4
 
     def to_z(v):
-        return np.log10(np.maximum(np.asarray(v, dtype=float) - shift, least))
+        with np.errstate(over="ignore", invalid="ignore"):  # inf - inf: a blank cell
+            return np.log10(np.maximum(np.asarray(v, dtype=float) - shift, least))
 
     z = to_z(cells)
     ticks = log_ticks(float(np.nanmin(z)), float(np.nanmax(z)), shift)
@@ -62,9 +63,12 @@ def wants_log(cells, floor: float) -> bool:
 def lift_of(z) -> float:
     """How far above the surface paths and markers float, so that they stay visible."""
     z = np.asarray(z, dtype=float)
-    return 0.015 * float(np.nanmax(z) - np.nanmin(z)) if np.isfinite(z).any() else 0.0
+    if not np.isfinite(z).any():
+        return 0.0
+    return 0.015 * (float(np.nanmax(z)) - float(np.nanmin(z)))  # Python floats: inf, no warning
 
 
+@np.errstate(over="ignore", invalid="ignore")  # cells near the float limit lift to inf: a gap
 def loss_surface(
     gx,
     gy,

@@ -62,6 +62,10 @@ def _typed(value):
     if isinstance(value, (list, tuple)):
         return [_typed(v) for v in value]
     if isinstance(value, np.ndarray) and value.size and str(value.dtype) in plotlyjsShortTypes:
+        if value.dtype.kind == "f" and np.isinf(value).any():
+            # an infinity (a loss past float32's range, a blow-up) throws plotly's autorange
+            # off: it becomes NaN, a gap in the line, as a None would in a list
+            value = np.where(np.isinf(value), np.nan, value).astype(value.dtype)
         spec = {
             "dtype": plotlyjsShortTypes[str(value.dtype)],
             "bdata": base64.b64encode(np.ascontiguousarray(value)).decode("ascii"),
