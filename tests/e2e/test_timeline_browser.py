@@ -210,3 +210,25 @@ def test_past_the_window_exit_the_views_mark_nothing(page, app_url, console_erro
         == 1
     )
     assert console_errors == []
+
+
+def test_a_run_that_lands_while_playing_plays_on(page, app_url):
+    """A slider moved during playback (or a click's run still arriving when play was pressed)
+    brings a new run: the bar plays on from the same place instead of stopping (it stopped)."""
+    open_timeline(page, app_url, "batch=16&epochs=60")
+    page.keyboard.press("Home")
+    wait_at(page, 0)
+    rev = page.evaluate("() => Object.values(window.__lossLabTimeline)[0].rev")
+    page.keyboard.press("Space")
+    page.wait_for_function("() => document.querySelector('.ll-bar').dataset.playing === '1'")
+    page.locator('input[type=range][aria-label="Learning rate η"]').focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "(rev) => Object.values(window.__lossLabTimeline)[0].rev !== rev", arg=rev, timeout=30_000
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => document.querySelector('.ll-bar').dataset.playing") == "1"
+    k = int(page.evaluate("() => document.querySelector('.ll-bar').dataset.k"))
+    page.wait_for_function(
+        "(k) => Number(document.querySelector('.ll-bar').dataset.k) > k", arg=k, timeout=10_000
+    )

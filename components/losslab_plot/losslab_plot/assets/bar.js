@@ -127,8 +127,12 @@ export class Bar {
     let idx = d.start;
     if (old && this.keep) idx = old.end ? this.C.length - 1 : this.nearest(old.c);
     this.keep = true;
+    // playing on: a run that lands while playing (a slider moved, or the click that set the
+    // start still arriving when play was pressed) plays on from the same place
+    const wasPlaying = this.playing;
     this.pause(false);
     this.go(Math.min(Math.max(idx, 0), this.C.length - 1), false);
+    if (wasPlaying) this.play();
   }
 
   nearest(c) {
