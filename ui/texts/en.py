@@ -294,29 +294,57 @@ EN |= {
 # your own data
 EN |= {
     "upload": "CSV file",
-    "upload_help": "Numbers in columns, separated by commas, or by semicolons with decimal commas; "
-    "UTF-8 or Windows-1252; with or without a header row. At most {mb} MB; the first "
-    "{rows:,} rows are used. The file stays in this browser session only.",
-    "upload_wait": "Choose a CSV file in the sidebar, then pick its x and y columns. Uploaded data "
+    "upload_help": "A table in columns, separated by commas, semicolons or tabs, with decimal "
+    "points or decimal commas; UTF-8, UTF-16 or Windows-1252; with or without a header row. Text "
+    "columns (names, dates, ids) are left aside; the columns of numbers are offered for x and y. "
+    "At most {mb} MB; the first {rows:,} rows are used. The file stays in this browser session "
+    "only.",
+    "upload_wait": "Choose a CSV file, then pick its x and y columns. Uploaded data "
     "is not part of a link: whoever opens the link uploads the file again.",
     "x_col": "x column",
     "y_col": "y column",
     "csv.empty": "The file is empty.",
+    "csv.no_values": "The file holds separators and quotes only, no values.",
     "csv.binary": "This is not a text file (it looks binary).",
+    "csv.malformed": "The file cannot be read as a table: {reason}.",
     "csv.one_column": "Only one column was found: x and y need two, separated by commas, "
     "semicolons or tabs.",
     "csv.header_only": "The file has a header row but no data.",
-    "csv.single_row": "The file has a single row of numbers: a line needs at least two points.",
+    "csv.single_row": "Fewer than two rows hold numbers in both chosen columns: a line needs at "
+    "least two points.",
     "csv.duplicate": "Two columns are both called “{name}”: rename one.",
-    "csv.ragged": "Row {line} has {found} cells where the header has {expected}.",
-    "csv.non_numeric": "{skipped} of {rows} rows have cells that are not numbers (the first is "
-    "row {line}): too many to skip.",
-    "csv.nonfinite": "Row {line}, column “{column}” holds an infinite or missing value "
-    "(inf, nan or too large).",
+    "csv.ragged": "Line {line} has {found} cells where the first row has {expected}.",
+    "csv.non_numeric": "Column “{column}”: {skipped} of its {rows} filled cells are not numbers "
+    "(the first on line {line}): too many to leave out. Pick another column.",
+    "csv.nonfinite": "Line {line}, column “{column}” holds an infinite value (inf, or a number "
+    "too large for a float).",
+    "csv.too_large": "Line {line}, column “{column}” holds a value beyond ±{limit}: its squares "
+    "would overflow. Rescale the column (for example to thousands) and upload it again.",
     "csv.too_big": "The file is {size:,} bytes; at most {limit:,} are accepted.",
     "csv.too_wide": "The file has {columns} columns; at most {limit} are accepted.",
-    "csv.skipped": "{count} rows with cells that are not numbers were left out (the first is row "
+    "csv.text_columns": "Left aside as text (not offered for x or y): {names}.",
+    "csv.few_numeric": "Fewer than two columns of this file hold numbers ({count}): x and y "
+    "need two.",
+    "csv.missing": "{count} rows with an empty x or y cell (or NA) were left out (the first on "
+    "line {line}).",
+    "csv.skipped": "{count} rows whose x or y is not a number were left out (the first on line "
     "{line}).",
+    "csv.cleaned.currency": "Column “{column}”: currency signs were removed from its numbers.",
+    "csv.cleaned.percent": "Column “{column}”: % signs were removed (50% is read as 50).",
+    "csv.cleaned.grouping": "Column “{column}”: thousands separators were removed "
+    "(1,234 is read as 1234).",
+    "csv.separator": "Columns separated by",
+    "csv.separator_help": "More than one separator splits this file into the same columns: the "
+    "one that reads more cells as numbers was taken. Pick the other if the columns look wrong.",
+    "sep.comma": "commas",
+    "sep.semicolon": "semicolons",
+    "sep.tab": "tabs",
+    "csv.decimal": "Numbers like 1.000 mean",
+    "csv.decimal_help": "Both number formats read every cell of this file, to different values: "
+    "with a decimal point 1.000 is one, with a decimal comma (and points between thousands) it is "
+    "a thousand. The usual format for the separator was taken; pick the other if it is wrong.",
+    "dec.point": "decimal point (1.000 = 1)",
+    "dec.comma": "decimal comma (1.000 = 1000)",
     "csv.truncated": "Only the first {rows:,} of {total:,} rows are used.",
     "csv.same_column": "Pick two different columns for x and y.",
     "csv.constant_x": "Column “{column}” has one value only in the training rows: no "

@@ -294,26 +294,48 @@ ZH |= {
 # your own data
 ZH |= {
     "upload": "CSV 文件",
-    "upload_help": "按列排列的数字，用逗号分隔，或用分号分隔并以逗号作小数点；编码为 UTF-8 或 "
-    "Windows-1252；可以有也可以没有表头。最大 {mb} MB，只使用前 {rows:,} 行。文件只保存在当前"
-    "浏览器会话中。",
-    "upload_wait": "在侧边栏选择一个 CSV 文件，然后选出 x 列和 y 列。上传的数据不会写进链接："
+    "upload_help": "按列排列的表格，用逗号、分号或制表符分隔，小数点或小数逗号均可；编码为 "
+    "UTF-8、UTF-16 或 Windows-1252；可以有也可以没有表头。文本列（名称、日期、编号）会被放在一边，"
+    "数字列可选作 x 和 y。最大 {mb} MB，只使用前 {rows:,} 行。文件只保存在当前浏览器会话中。",
+    "upload_wait": "选择一个 CSV 文件，然后选出 x 列和 y 列。上传的数据不会写进链接："
     "打开链接的人需要重新上传文件。",
     "x_col": "x 列",
     "y_col": "y 列",
     "csv.empty": "文件是空的。",
+    "csv.no_values": "文件里只有分隔符和引号，没有任何值。",
     "csv.binary": "这不是文本文件（看起来是二进制文件）。",
+    "csv.malformed": "无法把文件读成表格：{reason}。",
     "csv.one_column": "只找到一列：x 和 y 需要两列，用逗号、分号或制表符分隔。",
     "csv.header_only": "文件只有表头，没有数据。",
-    "csv.single_row": "文件只有一行数字：拟合一条直线至少需要两个点。",
+    "csv.single_row": "两个所选列都是数字的行不到两行：拟合一条直线至少需要两个点。",
     "csv.duplicate": "有两列都叫“{name}”：请重命名其中一列。",
-    "csv.ragged": "第 {line} 行有 {found} 个单元格，而表头有 {expected} 个。",
-    "csv.non_numeric": "{rows} 行中有 {skipped} 行含有非数字的单元格（第一处在第 {line} 行）："
-    "太多了，无法跳过。",
-    "csv.nonfinite": "第 {line} 行“{column}”列是无穷大或缺失值（inf、nan 或数值过大）。",
+    "csv.ragged": "第 {line} 行有 {found} 个单元格，而第一行有 {expected} 个。",
+    "csv.non_numeric": "“{column}”列的 {rows} 个非空单元格中有 {skipped} 个不是数字（第一处在第 "
+    "{line} 行）：太多了，无法跳过。请换一列。",
+    "csv.nonfinite": "第 {line} 行“{column}”列是无穷大（inf，或超出浮点数范围的数）。",
+    "csv.too_large": "第 {line} 行“{column}”列的值超出了 ±{limit}：它的平方会溢出。请先缩放这一列"
+    "（例如以千为单位）再上传。",
     "csv.too_big": "文件大小为 {size:,} 字节，最多只接受 {limit:,} 字节。",
     "csv.too_wide": "文件有 {columns} 列，最多只接受 {limit} 列。",
-    "csv.skipped": "有 {count} 行含有非数字的单元格，已跳过（第一处在第 {line} 行）。",
+    "csv.text_columns": "以下文本列放在一边（不能选作 x 或 y）：{names}。",
+    "csv.few_numeric": "这个文件中是数字的列不到两列（{count} 列）：x 和 y 需要两列。",
+    "csv.missing": "有 {count} 行的 x 或 y 是空的（或 NA），已跳过（第一处在第 {line} 行）。",
+    "csv.skipped": "有 {count} 行的 x 或 y 不是数字，已跳过（第一处在第 {line} 行）。",
+    "csv.cleaned.currency": "“{column}”列：数字前后的货币符号已去掉。",
+    "csv.cleaned.percent": "“{column}”列：百分号已去掉（50% 读作 50）。",
+    "csv.cleaned.grouping": "“{column}”列：千位分隔符已去掉（1,234 读作 1234）。",
+    "csv.separator": "列的分隔符",
+    "csv.separator_help": "这个文件用不止一种分隔符都能分出同样多的列：已选用能读出更多数字的那种。"
+    "如果列看起来不对，请选另一种。",
+    "sep.comma": "逗号",
+    "sep.semicolon": "分号",
+    "sep.tab": "制表符",
+    "csv.decimal": "像 1.000 这样的数表示",
+    "csv.decimal_help": "两种数字格式都能读出这个文件的每个单元格，但读出的值不同：按小数点读，"
+    "1.000 是一；按小数逗号（点作千位分隔符）读，它是一千。已按这种分隔符的常用格式读取；如果不对，"
+    "请选另一种。",
+    "dec.point": "小数点（1.000 = 1）",
+    "dec.comma": "小数逗号（1.000 = 1000）",
     "csv.truncated": "只使用了 {total:,} 行中的前 {rows:,} 行。",
     "csv.same_column": "请为 x 和 y 选择两个不同的列。",
     "csv.constant_x": "“{column}”列在训练数据中只有一个值：无法拟合斜率。",

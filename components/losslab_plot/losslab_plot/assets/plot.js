@@ -7,6 +7,7 @@
 import { catchUp, unlisten } from "./marks.js";
 import { dataOnlyChanges, keysOf, redraw3dTraces, redrawn2d, surfacesUnpicked } from "./paths.js";
 import { COARSE, CSS, heightFor, interactive, resetButton, touchShield } from "./interact.js";
+import { watchUploads } from "./upload.js";
 import { whenGone } from "./lifecycle.js";
 
 const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
@@ -162,6 +163,7 @@ export default async function (component) {
   await fitLegend(gd);
   surfacesUnpicked(gd);
   interactive(gd, figure, component);
+  watchUploads();
   resetButton(gd, figure, data.words || {});
   touchShield(gd, figure, data.words || {});
   gd.__lossLabKeys = keys;
