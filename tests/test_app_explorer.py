@@ -407,3 +407,24 @@ def test_a_bad_feature_that_diverges_offers_the_largest_safe_rate_in_one_click()
     assert at.select_slider(key="lr").value == safe
     assert not at.error  # the run at the safe rate no longer diverges
     assert at.query_params["lr"] == f"{safe:g}"
+
+
+def test_an_ill_conditioned_feature_that_diverges_offers_standardising():
+    """Values in the thousands (condition number ~10^7 here, computed independently) blow up at
+    the default η with no safe slider rate at all: the page offers to standardise the feature,
+    and with it the same η converges."""
+    from tests.test_app_upload import uploaded
+
+    rows = "".join(f"{1000 + 10 * i},{3 * i + 2}\n" for i in range(40))
+    at = uploaded(("area,price\n" + rows).encode())
+    x = np.array([1000 + 10 * i for i in range(40)], dtype=float)
+    phi = np.column_stack([np.ones_like(x), x])
+    assert np.linalg.cond(phi.T @ phi) > 1e3
+    assert any("above the stable limit" in e.value for e in at.error)
+    button = next(b for b in at.button if b.key == "safe_scaling")
+    assert button.label == "Standardise x"
+    button.click().run()
+    assert not at.exception
+    assert at.radio(key="scaling").value == "standard"
+    assert not at.error  # standardised, the default η = 0.1 is stable
+    assert any("Reaches the minimum" in s.value for s in at.success)

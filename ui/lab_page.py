@@ -91,6 +91,13 @@ def _use_rate(rate: float) -> None:
     st.session_state["lr"] = rate
 
 
+def _use_scaling() -> None:
+    st.session_state["scaling"] = "standard"
+
+
+ILL_CONDITIONED = 1e3  # a valley this narrow: standardising the feature is the real fix
+
+
 def point_text(problem: lab.Problem, theta) -> str:
     """``b = 1.0235, w = 1.9690``: primed (b′, w′) where the feature is standardised."""
     names = names_of(problem)
@@ -117,6 +124,21 @@ def status(box, problem: lab.Problem, traj, run: lab.RunSpec, nums: dict, *, exi
         left, right = box.columns([4, 1], vertical_alignment="center")
         left.error(t(words + "diverged", k=k, why=why))
         rate = safe_rate(limit) if run.optimizer == "gd" else None
+        condition = problem.condition
+        if (
+            problem.scaler.is_identity
+            and condition is not None
+            and condition > ILL_CONDITIONED
+            and st.session_state.get("scaling") == "none"
+        ):
+            right.button(
+                t("use_scaling"),
+                on_click=_use_scaling,
+                width="stretch",
+                help=t("use_scaling_help", condition=condition),
+                key="safe_scaling",
+                type="primary",
+            )
         if rate is not None and rate < run.lr:
             right.button(
                 t("use_rate", lr=rate),

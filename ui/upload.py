@@ -101,7 +101,8 @@ def upload_ui(seed: int) -> lab.DataSpec | None:
         return None
     for name in (x_col, y_col):
         for how in sorted(table.column(name).cleaned):
-            st.caption(t(f"csv.cleaned.{how}", column=plain(name)))
+            example = "1.234" if table.decimal == "," else "1,234"
+            st.caption(t(f"csv.cleaned.{how}", column=plain(name), example=example))
     try:
         pair = table.pair(x_col, y_col)
     except csvdata.CsvError as err:

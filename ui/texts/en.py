@@ -184,6 +184,10 @@ EN = {
     "why_local": "η = {lr:g} is above the local stable step {limit:.3g} at the start.",
     "use_rate": "Use η = {lr:g}",
     "use_rate_help": "The largest learning rate on the slider below the stable limit.",
+    "use_scaling": "Standardise x",
+    "use_scaling_help": "The loss surface is a narrow valley (condition number {condition:.2g}): "
+    "no learning rate is fast along it and stable across it. Standardising the feature makes the "
+    "valley round, and then the default η is safe.",
     "left_window": "The path leaves the plotted area at update {k:,}; the charts keep their axes "
     "so runs stay comparable, and the zoomed-out view at the bottom shows all of it.",
     "short.left_window": "The path leaves the plot at update {k:,} (see the zoomed-out view).",
@@ -325,14 +329,14 @@ EN |= {
     "csv.text_columns": "Left aside as text (not offered for x or y): {names}.",
     "csv.few_numeric": "Fewer than two columns of this file hold numbers ({count}): x and y "
     "need two.",
-    "csv.missing": "{count} rows with an empty x or y cell (or NA) were left out (the first on "
-    "line {line}).",
-    "csv.skipped": "{count} rows whose x or y is not a number were left out (the first on line "
-    "{line}).",
+    "csv.missing": "Left out for an empty x or y cell (or NA): {count:,} row(s), the first on "
+    "line {line}.",
+    "csv.skipped": "Left out because x or y is not a number: {count:,} row(s), the first on line "
+    "{line}.",
     "csv.cleaned.currency": "Column “{column}”: currency signs were removed from its numbers.",
     "csv.cleaned.percent": "Column “{column}”: % signs were removed (50% is read as 50).",
     "csv.cleaned.grouping": "Column “{column}”: thousands separators were removed "
-    "(1,234 is read as 1234).",
+    "({example} is read as 1234).",
     "csv.separator": "Columns separated by",
     "csv.separator_help": "More than one separator splits this file into the same columns: the "
     "one that reads more cells as numbers was taken. Pick the other if the columns look wrong.",

@@ -185,6 +185,9 @@ ZH = {
     "why_local": "η = {lr:g} 超过了起点处的局部稳定步长 {limit:.3g}。",
     "use_rate": "改用 η = {lr:g}",
     "use_rate_help": "滑块上低于稳定上限的最大学习率。",
+    "use_scaling": "标准化 x",
+    "use_scaling_help": "损失曲面是一条狭长的山谷（条件数 {condition:.2g}）：没有哪个学习率能既沿着"
+    "山谷走得快、又在横向保持稳定。把特征标准化后山谷变圆，默认的 η 也就安全了。",
     "left_window": "路径在第 {k:,} 次更新时离开了绘图区域；为了便于比较，坐标轴保持不变，"
     "底部缩小后的视图显示了完整路径。",
     "short.left_window": "路径在第 {k:,} 次更新时离开图框（见缩小后的视图）。",
@@ -323,7 +326,7 @@ ZH |= {
     "csv.skipped": "有 {count} 行的 x 或 y 不是数字，已跳过（第一处在第 {line} 行）。",
     "csv.cleaned.currency": "“{column}”列：数字前后的货币符号已去掉。",
     "csv.cleaned.percent": "“{column}”列：百分号已去掉（50% 读作 50）。",
-    "csv.cleaned.grouping": "“{column}”列：千位分隔符已去掉（1,234 读作 1234）。",
+    "csv.cleaned.grouping": "“{column}”列：千位分隔符已去掉（{example} 读作 1234）。",
     "csv.separator": "列的分隔符",
     "csv.separator_help": "这个文件用不止一种分隔符都能分出同样多的列：已选用能读出更多数字的那种。"
     "如果列看起来不对，请选另一种。",
