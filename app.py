@@ -11,9 +11,10 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import streamlit as st  # noqa: E402
 
-from ui import link  # noqa: E402
+from ui import link, quiet_log  # noqa: E402
 from ui.text import t  # noqa: E402
 
+quiet_log.install()  # a scanner's probes of the component route: one log line each, no traceback
 link.apply_once()  # before anything reads the language or a widget
 # the sidebar (more settings) starts closed: the charts get the width, and on a phone it does
 # not cover them; the controls a lesson turns sit in the page, above the charts

@@ -32,9 +32,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(port: int | None = None, timeout: float = 30.0):
-    """Yield the base URL of a fresh app server; stop it afterwards."""
+def streamlit_server(port: int | None = None, timeout: float = 30.0, log: Path | None = None):
+    """Yield the base URL of a fresh app server; stop it afterwards. With ``log``, everything
+    the server prints goes to that file."""
     port = port or free_port()
+    sink = open(log, "wb") if log is not None else None  # closed below
     env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
     proc = subprocess.Popen(
         [
@@ -56,8 +58,8 @@ def streamlit_server(port: int | None = None, timeout: float = 30.0):
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stdout=sink or subprocess.DEVNULL,
+        stderr=sink or subprocess.PIPE,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -70,9 +72,8 @@ def streamlit_server(port: int | None = None, timeout: float = 30.0):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(
-                    "streamlit did not start: " + proc.stderr.read().decode()[-2000:]
-                )
+                said = proc.stderr.read() if proc.stderr else Path(log).read_bytes()
+                raise RuntimeError("streamlit did not start: " + said.decode()[-2000:])
             time.sleep(0.1)
         yield url
     finally:
@@ -81,3 +82,5 @@ def streamlit_server(port: int | None = None, timeout: float = 30.0):
             proc.wait(10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        if sink is not None:
+            sink.close()
