@@ -92,3 +92,43 @@ def test_an_upload_sessions_memo_is_bounded_in_bytes_too():
         memo.get(("run", k), lambda: np.zeros(run, dtype=np.uint8))
     assert memo.bytes <= _SESSION_MEMO_BYTES and len(memo) == _SESSION_MEMO_BYTES // run
     assert memo.get(("run", _SESSION_MEMO_SIZE - 1), lambda: None) is not None  # newest kept
+
+
+def test_a_pool_bounds_the_bytes_of_many_memos_together_least_recent_first():
+    import numpy as np
+
+    from ui.cache import Pool, _Memo
+
+    pool = Pool(1000)
+    a, b = _Memo(10, pool=pool), _Memo(10, pool=pool)
+    a.get("a1", lambda: np.zeros(400, dtype=np.uint8))
+    b.get("b1", lambda: np.zeros(400, dtype=np.uint8))
+    a.get("a1", lambda: None)  # a1 used again: b1 is now the least recent
+    b.get("b2", lambda: np.zeros(400, dtype=np.uint8))  # 1200 in all: b1 goes, not a1
+    assert pool.bytes == 800 and len(a) == 1 and len(b) == 1
+    assert b.get("b2", lambda: None) is not None and a.get("a1", lambda: None) is not None
+    b.get("big", lambda: np.zeros(5000, dtype=np.uint8))  # alone over the budget: kept
+    assert len(b) == 1 and len(a) == 0 and pool.bytes == 5000
+
+
+def test_many_sessions_uploads_stay_within_one_budget_and_a_gone_session_frees_its_share():
+    """36 heavy sessions used to hold 36 x their own bound (the server rested near 1.1 GiB)."""
+    import gc
+
+    import numpy as np
+
+    from ui.cache import _SESSION_MEMO_BYTES, _SESSION_MEMO_SIZE, UPLOADS, Pool, _Memo
+
+    pool = Pool(UPLOADS.max_bytes)
+    run = 50 * 2**20
+    sessions = [_Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES, pool=pool) for _ in range(36)]
+    for memo in sessions:
+        for k in range(3):
+            memo.get(("run", k), lambda: np.zeros(run, dtype=np.uint8))
+        assert pool.bytes <= UPLOADS.max_bytes  # at every step, not only at the end
+    assert sum(len(m) for m in sessions) == UPLOADS.max_bytes // run
+    assert len(sessions[-1]) >= 1  # the newest session keeps its newest run
+    held = pool.bytes
+    del sessions[-1], memo  # the session ends: nothing refers to its memo any more
+    gc.collect()
+    assert pool.bytes < held  # the session's memo went with it, and its bytes with it

@@ -12,7 +12,9 @@ own session state (bounded, gone with the session).
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import threading
+import weakref
 from collections import OrderedDict
 
 import numpy as np
@@ -41,37 +43,99 @@ def nbytes(value) -> int:
     return total
 
 
+_clock = itertools.count()  # one order of use across every memo (a pool evicts the oldest)
+
+
+class Pool:
+    """A byte budget shared by several memos (every shared cache, or every session's upload
+    memo): when their arrays together exceed ``max_bytes``, the least recently used result of
+    any of them goes first, the newest result always stays. Memos are held weakly: a session's
+    memo that is gone with its session frees its share."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self._memos: weakref.WeakSet = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def add(self, memo: _Memo) -> None:
+        with self._lock:
+            self._memos.add(memo)
+
+    @property
+    def bytes(self) -> int:
+        return sum(m.bytes for m in list(self._memos))
+
+    def trim(self, keep: tuple) -> None:
+        """Evict the oldest results of the pool's memos until it fits (``keep``: (memo, key))."""
+        with self._lock:
+            memos = list(self._memos)
+            total = sum(m.bytes for m in memos)
+            while total > self.max_bytes:
+                ages = [(m.oldest(skip=keep), m) for m in memos]
+                ages = [(age, m) for age, m in ages if age is not None]
+                if not ages:
+                    return
+                _, memo = min(ages, key=lambda a: a[0])
+                total -= memo.evict_oldest(skip=keep)
+
+
 class _Memo:
     """A bounded least-recently-used memo: at most ``max_entries`` results and, with
-    ``max_bytes``, at most that many bytes of arrays in them (the newest result is always kept).
-    Thread-safe; two callers missing the same key at once may both compute it, and one result is
-    kept and given to both."""
+    ``max_bytes``, at most that many bytes of arrays in them (the newest result is always kept);
+    with ``pool``, also within the pool's budget shared with other memos. Thread-safe; two
+    callers missing the same key at once may both compute it, and one result is kept and given
+    to both."""
 
-    def __init__(self, max_entries: int, max_bytes: int | None = None):
-        self._max, self._max_bytes = max_entries, max_bytes
+    def __init__(self, max_entries: int, max_bytes: int | None = None, pool: Pool | None = None):
+        self._max, self._max_bytes, self._pool = max_entries, max_bytes, pool
         self._items: OrderedDict = OrderedDict()
         self._sizes: dict = {}
+        self._used: dict = {}
         self._lock = threading.Lock()
+        if pool is not None:
+            pool.add(self)
 
     def get(self, key, make):
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
+                self._used[key] = next(_clock)
                 return self._items[key]
         value = make()
-        size = nbytes(value) if self._max_bytes is not None else 0
+        sized = self._max_bytes is not None or self._pool is not None
+        size = nbytes(value) if sized else 0
         with self._lock:
             if key not in self._items:
                 self._items[key], self._sizes[key] = value, size
             value = self._items[key]
             self._items.move_to_end(key)
+            self._used[key] = next(_clock)
             while len(self._items) > 1 and (
                 len(self._items) > self._max
                 or (self._max_bytes is not None and self.bytes > self._max_bytes)
             ):
                 old, _ = self._items.popitem(last=False)
-                del self._sizes[old]
+                del self._sizes[old], self._used[old]
+        if self._pool is not None:
+            self._pool.trim(keep=(self, key))
         return value
+
+    def oldest(self, skip: tuple):
+        """When this memo's least recently used result was used (None if it has none to give)."""
+        with self._lock:
+            for key in self._items:
+                if (self, key) != skip and self._sizes[key]:
+                    return self._used[key]
+        return None
+
+    def evict_oldest(self, skip: tuple) -> int:
+        """Drop the least recently used result (not ``skip``); return the bytes freed."""
+        with self._lock:
+            for key in self._items:
+                if (self, key) != skip and self._sizes[key]:
+                    del self._items[key], self._used[key]
+                    return self._sizes.pop(key)
+        return 0
 
     def __len__(self) -> int:
         return len(self._items)
@@ -84,16 +148,20 @@ class _Memo:
 class _Shared(_Memo):
     """A memo of ``make(*key)`` shared by every session."""
 
-    def __init__(self, make, max_entries: int, max_bytes: int | None = None):
-        super().__init__(max_entries, max_bytes)
+    def __init__(self, make, max_entries: int, max_bytes: int | None = None, pool=None):
+        super().__init__(max_entries, max_bytes, pool)
         self._make = make
 
     def __call__(self, *key):
         return self.get(key, lambda: self._make(*key))
 
 
-# A run of a million updates holds ~50 MB (parameters, gradients and losses per update).
-_RUN_BYTES = 256 * 2**20  # runs shared by all sessions: still ~5 such runs, and 32 small ones
+# The memory the caches may hold, in bytes of arrays, for the whole process: every shared cache
+# draws on SHARED, every session's upload memo on UPLOADS (however many sessions there are). A
+# run of a million updates holds ~50 MB (parameters, gradients and losses per update).
+SHARED = Pool(320 * 2**20)
+UPLOADS = Pool(192 * 2**20)
+_RUN_BYTES = 256 * 2**20  # runs alone: still ~5 such runs, and 32 small ones
 _SESSION_MEMO = "_upload_memo"
 _SESSION_MEMO_SIZE = 8
 _SESSION_MEMO_BYTES = 128 * 2**20  # one session's uploaded data, its runs and frames
@@ -102,7 +170,8 @@ _SESSION_MEMO_BYTES = 128 * 2**20  # one session's uploaded data, its runs and f
 def _session_memo(key, make):
     memo = st.session_state.get(_SESSION_MEMO)
     if memo is None:
-        memo = st.session_state[_SESSION_MEMO] = _Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES)
+        memo = _Memo(_SESSION_MEMO_SIZE, _SESSION_MEMO_BYTES, pool=UPLOADS)
+        st.session_state[_SESSION_MEMO] = memo
     return memo.get(key, make)
 
 
@@ -174,10 +243,10 @@ def _recipe_frames(key: str, run: lab.RunSpec):
 
 
 # the several-parameters page: the tutorials' models of three parameters
-recipe_problem = _Shared(lab.recipe_problem, 4)
-recipe_trajectory = _Shared(_recipe_trajectory, 16, max_bytes=_RUN_BYTES // 4)
-recipe_frames = _Shared(_recipe_frames, 16)
-_shared_problem = _Shared(_make_problem, 16)
-_shared_grid = _Shared(_make_grid, 16)
-_shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES)
-_shared_frames = _Shared(_make_frames, 32)
+recipe_problem = _Shared(lab.recipe_problem, 4, pool=SHARED)
+recipe_trajectory = _Shared(_recipe_trajectory, 16, max_bytes=_RUN_BYTES // 4, pool=SHARED)
+recipe_frames = _Shared(_recipe_frames, 16, pool=SHARED)
+_shared_problem = _Shared(_make_problem, 16, pool=SHARED)
+_shared_grid = _Shared(_make_grid, 16, pool=SHARED)
+_shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES, pool=SHARED)
+_shared_frames = _Shared(_make_frames, 32, pool=SHARED)
