@@ -226,7 +226,7 @@ SHOWN_LR = """() => { const v = Object.values(window.__lossLabTimeline || {})[0]
   return v ? v.tracks[0].run.lr : null; }"""
 
 
-@pytest.mark.parametrize("sessions", [1, 4])
+@pytest.mark.parametrize("sessions", [1, 8])
 def test_holding_an_arrow_key_on_a_slider_never_loses_the_page(app_url, sessions):
     """The teacher's held arrow key: 60 presses 30-80 ms apart in each session at once. The
     session must live (no "Cached ForwardMsg MISS"), end with the slider's rate drawn, and keep
