@@ -2,8 +2,9 @@
 
 ``st.plotly_chart`` remounts its chart whenever the figure changes, which costs seconds and
 resets a dragged 3D camera; this component keeps the chart and its camera. plotly.js is served
-from the component's asset folder (copied there from the installed ``plotly`` package the first
-time a chart is shown).
+from the component's asset folder: ``plotly-lab.min.js``, a partial bundle with only the traces
+the lab draws, committed with the script and lockfile that rebuild it (``../bundle/``), so the
+app needs no Node and never writes into its own package folder.
 """
 
 from __future__ import annotations
@@ -11,24 +12,10 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import shutil
-from pathlib import Path
-
 import numpy as np
-import plotly
 import plotly.io as pio
 import streamlit as st
 from _plotly_utils.utils import convert_to_base64, plotlyjsShortTypes
-
-_ASSETS = Path(__file__).resolve().parent / "assets"
-
-
-def _ensure_plotly_js() -> None:
-    source = Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
-    target = _ASSETS / "plotly.min.js"
-    if not target.exists() or target.stat().st_size != source.stat().st_size:
-        shutil.copyfile(source, target)
-
 
 _components: dict = {}
 
@@ -36,7 +23,6 @@ _components: dict = {}
 def _mount(name: str = "plot", **kwargs):
     # registered on first use: a running Streamlit has scanned the installed manifests by then
     if name not in _components:
-        _ensure_plotly_js()
         # in the page DOM, not a shadow root: plotly.js styles its charts from document.head,
         # and the timeline talks to the charts through window events
         _components[name] = st.components.v2.component(

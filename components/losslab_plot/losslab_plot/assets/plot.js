@@ -10,7 +10,7 @@ import { COARSE, CSS, heightFor, interactive, resetButton, touchShield } from ".
 import { watchUploads } from "./upload.js";
 import { whenGone } from "./lifecycle.js";
 
-const PLOTLY_URL = new URL("./plotly.min.js", import.meta.url).href;
+const PLOTLY_URL = new URL("./plotly-lab.min.js", import.meta.url).href;  // ../../bundle/build
 // 3D at the screen's own resolution (plotly.js renders WebGL at twice it by default: four times
 // the pixels, which software WebGL, as on a laptop without a GPU, pays for in every frame). The
 // mouse wheel scrolls the page, never zooms a chart by surprise.
