@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+
 import numpy as np
 import plotly.io as pio
 import streamlit as st
