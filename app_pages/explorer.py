@@ -15,6 +15,7 @@ page_style.apply(projector)
 slots = lab_page.frame("explorer_title", "explorer_intro", projector=projector)
 try:
     c = controls.explorer(cache.n_train, slots.strip)
+    lab_page.hide_controls()
     problem = cache.problem(c.data, c.scaled)
     start = tuple(float(v) for v in lab.start_point(problem, c.run))
     window, grid = cache.loss_grid(c.data, c.scaled, start)
@@ -65,6 +66,7 @@ if not PLAIN:
         moved = tl.bar(tl.bar_data([track], style=style, start=tl.start_index(frames, at)))
     lab_page.remember(moved, traj)
 step = st.session_state.get(tl.STATE)
-lab_page.share(slots.share, {**c.link, **({"step": str(step)} if step else {})})
+lab_page.share(slots.share, {**c.link, **({"step": str(step)} if step else {})}, focused=True)
 lab_page.views(figs, rev=rev, style=style, projector=c.projector)
-lab_page.numbers(problem, traj, summary(problem, traj, step or 0))
+if "numbers" not in lab_page.hidden():
+    lab_page.numbers(problem, traj, summary(problem, traj, step or 0))

@@ -486,5 +486,6 @@ def explorer(n_train_of, strip) -> Controls:
             lang=state["lang"],
             projector=projector,
             log_y=log_y,
+            hide=tuple(state.get("hide") or ()),
         ),
     )

@@ -13,7 +13,7 @@ import numpy as np
 import streamlit as st
 
 from core import lab, scaling
-from ui import controls, link, params
+from ui import controls, link, page_style, params
 from ui import timeline as tl
 from ui.charts import PLAIN, SIZES, chart
 from ui.text import t
@@ -64,18 +64,21 @@ def frame(title_key: str, intro_key: str, *, projector: bool) -> Slots:
         width="stretch",
         key="reset_button",
     )
-    with st.container(key="intro"):
-        with st.expander(t("what_you_see"), expanded=False):
-            st.markdown(t(intro_key))
+    if "intro" not in hidden():
+        with st.container(key="intro"):
+            with st.expander(t("what_you_see"), expanded=False):
+                st.markdown(t(intro_key))
     strip = st.container(key="strip")
     status_slot = st.container(key="status")
     return Slots(share=share_col, strip=strip, bar=st.container(), status=status_slot)
 
 
-def share(slot, query: dict) -> str:
+def share(slot, query: dict, *, focused: bool = False) -> str:
+    """Show ``query`` in the URL and in the share box (with ``focused``, the box also builds a
+    link that hides controls and views, as the explorer reads ``hide=``)."""
     url = link.follow(query)
     with slot:
-        link.share_box(url)
+        link.share_box(url, query if focused else None)
     return url
 
 
@@ -192,44 +195,76 @@ def remember(moved_to: int | None, traj) -> None:
         st.session_state["_timeline_moved"] = True
 
 
+def hidden() -> frozenset[str]:
+    """What the session's link hides (``hide=``, ui/params.py)."""
+    return frozenset(st.session_state.get("hide") or ())
+
+
+def hide_controls() -> None:
+    """Hidden controls stay on the page, invisible, so they keep the link's values; a strip
+    column that holds nothing else goes with its control."""
+    names = [n for n in hidden() if n in params.HIDE_CONTROLS]
+    if not names:
+        return
+    keys = [k for n in names for k in (("start", "b0", "w0") if n == "start" else (n,))]
+    alone = {"lr", "batch", "grad_noise", "opt"}  # each fills a strip column by itself
+    if st.session_state.get("scenario") != "upload":  # (an upload's file and columns stay)
+        alone.add("scenario")
+    page_style.hide(keys, columns=[k for k in keys if k in alone])
+
+
 def views(figs: dict, *, rev: str, style: theme.Style, projector: bool) -> None:
     """The charts in rows under the bar: the contour (with the path, the gradient and the
     step), the 3D surface and the maths panel first, then the loss curve, the data (or the step
-    size) and the cross-sections; a path that left the plot gets a zoomed-out view."""
+    size) and the cross-sections; a path that left the plot gets a zoomed-out view. Views a
+    focused link hides are left out and the others share their row."""
     size = SIZES["projector" if projector else "normal"]
     timeline = None if PLAIN else {"channel": tl.CHANNEL, "rev": rev, "track": 0}
+    gone = hidden()
+    second = "data" if "data" in figs else "limit"
+
+    def shown(*roles: str) -> list[str]:
+        out = []
+        for role in roles:
+            name = "data" if role == second else role
+            if (
+                name in gone
+                or (role == "maths" and PLAIN)
+                or (role != "maths" and role not in figs)
+            ):
+                continue
+            out.append(role)
+        return out
 
     def show(role: str, column, *, clickable: bool = False) -> None:
+        if role == "maths":
+            with column:
+                tl.maths(style)
+            return
         spec = None if timeline is None else {**timeline, "role": role}
         chart(figs[role], key=role, container=column, timeline=spec, size=size, clickable=clickable)
 
-    second = "data" if "data" in figs else "limit"
+    def row(roles: list[str], weights: dict, container) -> None:
+        if roles:
+            columns = container.columns([weights[r] for r in roles])
+            for role, column in zip(roles, columns, strict=True):
+                show(role, column, clickable=role in ("contour", "surface"))
+
     if projector and not PLAIN:  # the four views in two rows beside the maths panel, one screen
-        grid, side = st.columns([8, 3])
-        with grid:
-            top, bottom = st.columns(2), st.columns(2)
-        with side:
-            tl.maths(style)
-        show("contour", top[0], clickable=True)
-        show("surface", top[1], clickable=True)
-        show("curve", bottom[0])
-        show(second, bottom[1])
-        show("cross", st.container())
+        four = shown("contour", "surface", "curve", second)
+        grid, side = st.columns([8, 3]) if shown("maths") else (st.container(), None)
+        row(four[:2], dict.fromkeys(four, 1), grid)
+        row(four[2:], dict.fromkeys(four, 1), grid)
+        if side is not None:
+            show("maths", side)
+        row(shown("cross"), {"cross": 1}, st.container())
     else:
         # (keyed rows: a tablet's CSS puts the maths panel under the two charts, ui/page_style)
-        top = st.container(key="row_top").columns([5, 5, 3] if not PLAIN else [1, 1])
-        show("contour", top[0], clickable=True)
-        show("surface", top[1], clickable=True)
-        if not PLAIN:
-            with top[2]:
-                tl.maths(style)
-        bottom = st.container(key="row_bottom").columns([5, 5, 3] if "cross" in figs else [1, 1])
-        show("curve", bottom[0])
-        if "cross" in figs:
-            show("cross", bottom[1])
-            show(second, bottom[2])
-        else:
-            show(second, bottom[1])
+        weights = {"contour": 5, "surface": 5, "maths": 3, "curve": 5, "cross": 5, second: 3}
+        if "cross" not in figs:
+            weights.update(curve=1, **{second: 1})
+        row(shown("contour", "surface", "maths"), weights, st.container(key="row_top"))
+        row(shown("curve", "cross", second), weights, st.container(key="row_bottom"))
     if "whole" in figs:
         chart(figs["whole"], key="whole", size=size)
 

@@ -74,10 +74,32 @@ def follow(query: dict[str, str]) -> str:
     base = (st.context.url or "").split("?")[0]
     if urlparse(base).path == "":
         base += "/"
-    return base + ("?" + urlencode(query) if query else "")
+    return base + ("?" + urlencode(query, safe=",") if query else "")
 
 
-def share_box(link: str) -> None:
+def share_box(link: str, query: dict[str, str] | None = None) -> None:
+    """The link of this view; with ``query`` (the explorer's), a focused variant too: the same
+    view with the controls and views the user picks hidden (``hide=``)."""
     with st.popover("🔗 " + t("share"), width="stretch"):
         st.caption(t("share_help"))
         st.code(link, language=None, wrap_lines=True)
+        if query is None:
+            return
+        hide = st.multiselect(
+            t("share_hide"),
+            params.HIDEABLE,
+            default=list(st.session_state.get("hide") or ()),
+            format_func=lambda n: t(f"hide.{n}"),
+            help=t("share_hide_help"),
+            key="share_hide",
+        )
+        focused = {k: v for k, v in query.items() if k != "hide"}
+        if hide:
+            focused["hide"] = ",".join(n for n in params.HIDEABLE if n in hide)
+        if focused != query:
+            st.caption(t("share_focused"))
+            st.code(
+                link.split("?")[0] + "?" + urlencode(focused, safe=","),
+                language=None,
+                wrap_lines=True,
+            )

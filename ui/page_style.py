@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from ui import params
+
 # Every page: the room goes to the charts (Streamlit's wide layout keeps 5rem of margin on each
 # side), a compact title, and on a phone the control strip in two columns, not one long stack.
 _BASE_CSS = """
@@ -60,6 +62,19 @@ _PROJECTOR_CSS = """
 [data-testid="stMetricLabel"] p { font-size: 1.05rem; }
 </style>
 """
+
+
+def hide(keys: list[str], *, columns: list[str]) -> None:
+    """Hide the widgets of these keys (and the strip columns holding ``columns``): keys from the
+    link schema's own list of names only (ui/params.py HIDE_CONTROLS), never user text."""
+    allowed = set(params.HIDE_CONTROLS) | {"b0", "w0"}
+    assert set(keys) <= allowed and set(columns) <= set(keys), keys
+    rules = [f".st-key-{k} {{ display: none !important; }}" for k in keys]
+    rules += [
+        f'.st-key-strip [data-testid="stColumn"]:has(.st-key-{k}) {{ display: none; }}'
+        for k in columns
+    ]
+    st.html("<style>" + "\n".join(rules) + "</style>")
 
 
 def apply(projector: bool) -> None:

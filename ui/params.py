@@ -158,6 +158,22 @@ def _dump_auto_flag(value: bool | None) -> str:
     return "auto" if value is None else _dump_flag(value)
 
 
+# What a focused link can hide on the explorer (``hide=batch,epochs,cross,maths``): controls by
+# their link names (``start`` is the start point's choice and b0 / w0), views by their chart names.
+# A hidden control keeps the value the link gives it; a hidden view is not drawn.
+HIDE_CONTROLS = (
+    "scenario", "lr", "batch", "grad_noise", "opt", "beta", "beta2", "epochs", "updates",
+    "scaling", "fit", "start", "seed", "shuffle", "train_b", "log", "lang", "projector",
+)  # fmt: skip
+HIDE_VIEWS = ("intro", "contour", "surface", "maths", "curve", "data", "cross", "numbers")
+HIDEABLE = HIDE_CONTROLS + HIDE_VIEWS
+
+
+def _hide_list(text: str) -> tuple[str, ...]:
+    names = _list_of(_choice(*HIDEABLE), most=len(HIDEABLE))(text)
+    return tuple(n for n in HIDEABLE if n in names)  # one order, whatever the link's
+
+
 PARAMS = (
     Param("lang", "en", _choice("en", "zh")),
     Param("projector", False, _flag, _dump_flag),
@@ -198,6 +214,7 @@ PARAMS = (
     # the comparison page
     Param("compare", "lr", _choice("lr", "batch", "scaling", "optimizer")),
     Param("rates", None, _list_of(_learning_rate), _dump_list(lambda v: f"{v:g}")),
+    Param("hide", (), _hide_list, _dump_list(str)),
     Param("batches", ("full", 16, 1), _list_of(_batch), _dump_list(str)),
     Param("opts", optimizers.NAMES, _list_of(_choice(*optimizers.NAMES)), _dump_list(str)),
     Param("xaxis", "epochs", _choice("updates", "epochs", "examples")),
@@ -287,6 +304,7 @@ def run_link(
     lang: str,
     projector: bool,
     log_y: bool | None = None,
+    hide: tuple[str, ...] = (),
 ) -> dict[str, str]:
     """The one way to write a run as an explorer link: every value that differs from what the
     explorer would open with for this data set (so a link stays short and reads as a recipe)."""
@@ -298,6 +316,7 @@ def run_link(
         "opt": run.optimizer,
         "seed": int(run.seed),
         "log": log_y,
+        "hide": tuple(hide),
     }
     if n_train:
         state.update(

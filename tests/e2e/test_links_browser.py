@@ -139,3 +139,34 @@ def test_a_deep_lesson_link_is_the_first_request_to_a_fresh_server(browser):
         assert page.get_by_role(
             "radio", name="尺度不好的特征：x × 10 与标准化（书中示例）"
         ).is_checked()
+
+
+def test_a_focused_link_shows_only_what_it_keeps(page, app_url):
+    """hide=scenario,batch,opt,cross,maths: the learning rate, the four views and the bar; the
+    hidden controls' columns go with them, the link's batch size still drives the run."""
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{app_url}/?batch=16&hide=scenario,batch,opt,cross,maths")
+    page.wait_for_function(
+        """() => { const g = [...document.querySelectorAll('.js-plotly-plot')];
+          return g.length === 4 && g.every(d => d._fullData && d._fullData.length); }""",
+        timeout=90_000,
+    )
+    visible = page.evaluate(
+        """() => Object.fromEntries(['scenario', 'lr', 'batch', 'opt', 'cross', 'contour']
+          .map(k => { const el = document.querySelector('.st-key-' + k);
+            return [k, !!el && el.getBoundingClientRect().width > 0]; }))"""
+    )
+    assert visible == {
+        "scenario": False, "lr": True, "batch": False, "opt": False, "cross": False,
+        "contour": True,
+    }  # fmt: skip
+    assert page.locator(".ll-maths").count() == 0
+    # the learning rate's column takes the strip: no empty columns left where the others were
+    lr = page.locator(".st-key-lr").bounding_box()
+    strip = page.locator(".st-key-strip").bounding_box()
+    assert lr["width"] > 0.8 * strip["width"]
+    # the run is the link's: mini-batches of 16 (its loss curve has a mini-batch trace)
+    names = page.evaluate(
+        "() => document.querySelector('.st-key-curve .js-plotly-plot')._fullData.map(t => t.name)"
+    )
+    assert "mini-batch loss" in names
