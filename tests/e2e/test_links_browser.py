@@ -170,3 +170,24 @@ def test_a_focused_link_shows_only_what_it_keeps(page, app_url):
         "() => document.querySelector('.st-key-curve .js-plotly-plot')._fullData.map(t => t.name)"
     )
     assert "mini-batch loss" in names
+
+
+def test_the_lab_works_inside_an_iframe_of_a_course_page(page, app_url):
+    """?embed=true with a focused link in an iframe, as README shows: it draws and it plays."""
+    page.set_viewport_size({"width": 1300, "height": 1000})
+    page.set_content(
+        "<html><body><h1>Week 3: the learning rate</h1>"
+        f'<iframe src="{app_url}/?embed=true&hide=batch,opt&lr=0.2" width="1240" height="900"'
+        ' style="border:0"></iframe></body></html>'
+    )
+    frame = next(f for f in page.frames if f.url.startswith(app_url))
+    frame.wait_for_function(
+        """() => { const g = [...document.querySelectorAll('.js-plotly-plot')];
+          return g.length >= 4 && g.every(d => d._fullData && d._fullData.length); }""",
+        timeout=90_000,
+    )
+    assert frame.locator(".st-key-batch").bounding_box() is None  # hidden in the embed too
+    frame.locator(".ll-play").click()
+    frame.wait_for_function(
+        "() => Number(document.querySelector('.ll-bar').dataset.k) > 0", timeout=30_000
+    )
