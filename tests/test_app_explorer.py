@@ -328,7 +328,9 @@ def test_every_test_function_opens_with_its_own_rate_formula_and_points(key):
     contour = figure(at, CONTOUR)
     marked = [(t["x"][0], t["y"][0]) for t in contour["data"] if t.get("legendgroup") == "minimum"]
     assert len(marked) == sum(p.kind == "minimum" for p in f.points)
-    assert figure(at, "Step size against")
+    assert figure(at, "Step size and the stable")
+    cross = {t.get("name") for t in figure(at, "Cross-sections")["data"]}
+    assert "the function f" in cross and "all training data" not in cross  # no data here
     problem = lab.function_problem(key)
     traj = lab.run(problem, lab.RunSpec(lr=f.lr, epochs=f.updates, batch_size=1))
     m = metrics(at)

@@ -213,6 +213,7 @@ def words(*, short: bool = False) -> dict:
         "outside",
         "update",
         "loss_all",
+        "loss_fn",
         "loss_batch",
         "limit_global",
         "limit_local",

@@ -231,7 +231,7 @@ def explorer_figures(
             labels={
                 "title": title("cross_title", style),
                 "along": t("along"),
-                "full": t("cross_full"),
+                "full": t("cross_full") if problem.n_train else t("cross_fn"),
                 "batch": t("cross_batch"),
                 "tangent": t("cross_tangent"),
                 "loss": lab_["loss"],

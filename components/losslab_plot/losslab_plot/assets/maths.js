@@ -45,7 +45,8 @@ export function mathsHtml(d, r, w) {
   if (d.n_train && !full) {
     html += `<div class="ll-m-row">${say(w, "loss_batch", { before: fmt(r.batch_loss), after: fmt(r.batch_loss_next) })}</div>`;
   }
-  html += `<div class="ll-m-row">${say(w, "loss_all", { before: fmt(r.loss), after: fmt(r.loss_next) })}</div>`;
+  // a test function has no training data: its own value, f
+  html += `<div class="ll-m-row">${say(w, d.n_train ? "loss_all" : "loss_fn", { before: fmt(r.loss), after: fmt(r.loss_next) })}</div>`;
   const lim = 2 / r.lam_max;
   if (Number.isFinite(lim) && lim > 0) {
     html += `<div class="ll-m-row ll-m-note">${say(w, d.quadratic ? "limit_global" : "limit_local",
