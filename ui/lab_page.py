@@ -104,7 +104,7 @@ ILL_CONDITIONED = 1e3  # a valley this narrow: standardising the feature is the 
 def point_text(problem: lab.Problem, theta) -> str:
     """``b = 1.0235, w = 1.9690``: primed (b′, w′) where the feature is standardised."""
     names = names_of(problem)
-    return ", ".join(f"{n} = {v:.4f}" for n, v in zip(names, theta, strict=True))
+    return t("tl.list_sep").join(f"{n} = {v:.4f}" for n, v in zip(names, theta, strict=True))
 
 
 def status(box, problem: lab.Problem, traj, run: lab.RunSpec, nums: dict, *, exit_at, projector):

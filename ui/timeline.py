@@ -210,6 +210,7 @@ def words(*, short: bool = False) -> dict:
         "gradient_batch",
         "held",
         "colon",
+        "list_sep",
         "outside",
         "update",
         "loss_all",

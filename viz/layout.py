@@ -185,7 +185,7 @@ def log_range(*series) -> list[float] | None:
         return None
     top = float(values.max())
     bottom = max(float(values.min()), top * 1e-12)
-    return [np.log10(bottom) - 0.3, np.log10(top) + 0.2]
+    return [np.log10(bottom) - 0.3, np.log10(top) + 0.35]  # room for the marker at the top
 
 
 def spans_decades(*series, decades: float = 2.0) -> bool:
@@ -205,7 +205,7 @@ def loss_axis(fig: dict, title: str, log_y: bool, log_rng, linear_range=None) ->
     rng = log_rng if log_y else linear_range
     if log_y:  # a label every decade, or every second or third over a long span
         span = rng[1] - rng[0] if rng is not None and all(np.isfinite(rng)) else 6.0
-        axis["dtick"] = 1 if span <= 6.5 else 2 if span <= 12.5 else 3
+        axis["dtick"] = 1 if span <= 6.7 else 2 if span <= 12.7 else 3  # data + 0.65 of padding
     if rng is not None and all(np.isfinite(rng)) and rng[1] > rng[0]:
         axis["range"] = [float(v) for v in rng]
     merge(fig["layout"], {"yaxis": axis})

@@ -277,6 +277,7 @@ EN |= {
     "tl.gradient_batch": "The gradient of this mini-batch's loss here",
     "tl.held": "{name} is held, not trained",
     "tl.colon": ": ",
+    "tl.list_sep": ", ",
     "tl.update": "Update with η = {lr}",
     "tl.loss_all": "Loss over all training data: {before} → {after}",
     "tl.loss_fn": "The function's value f: {before} → {after}",

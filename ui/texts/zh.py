@@ -277,6 +277,7 @@ ZH |= {
     "tl.gradient_batch": "此处这个小批量损失的梯度",
     "tl.held": "{name} 固定不变，不参与训练",
     "tl.colon": "：",
+    "tl.list_sep": "，",
     "tl.update": "用 η = {lr} 更新",
     "tl.loss_all": "全部训练数据上的损失：{before} → {after}",
     "tl.loss_fn": "函数值 f：{before} → {after}",

@@ -7,7 +7,7 @@ export function mathsHtml(d, r, w) {
   const colon = w.colon || ": ";  // full width after Chinese words
   const clock = d.curve_x === "updates" ? "" : say(w, "epoch_of", { epoch: epochText(k, d.upe) });
   let html = `<div class="ll-m-head">${say(w, "position", { k: count(k), K: count(d.K) })}${clock}</div>`;
-  const where = names.map((n, j) => `${n} = ${fmt(r.theta[j])}`).join(", ");
+  const where = names.map((n, j) => `${n} = ${fmt(r.theta[j])}`).join(w.list_sep || ", ");
   html += `<div class="ll-m-row">${where}${say(w, "loss_here", { loss: fmt(r.loss) })}</div>`;
   if (d.exit_k !== null && d.exit_k !== undefined && k >= d.exit_k) {
     html += `<div class="ll-m-row ll-m-end">${say(w, "outside", { k: count(d.exit_k) })}</div>`;
