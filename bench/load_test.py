@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from playwright.async_api import async_playwright
 
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from tests.e2e.test_first_sight_browser import SHOWN_LR, SLIDER_LR  # the key-hold test's probes
 
 # the explorer's four views and the cross-sections
 DRAWN = """() => { const g = [...document.querySelectorAll('.losslab-plot')];
@@ -58,12 +59,6 @@ async def session(browser, url: str, moves: int, loads: list, updates: list) -> 
         await page.wait_for_function(DRAWN, timeout=300_000)
         updates.append(time.perf_counter() - t0)
     await context.close()
-
-
-SLIDER_LR = """() => document.querySelector('input[type=range][aria-label="Learning rate η"]')
-  .getAttribute('aria-valuetext')"""
-SHOWN_LR = """() => { const v = Object.values(window.__lossLabTimeline || {})[0];
-  return v ? v.tracks[0].run.lr : null; }"""
 
 
 async def holder(browser, url: str, out: list) -> None:

@@ -32,32 +32,28 @@ def _refuse(err: csvdata.CsvError) -> None:
     st.error(t(f"csv.{err.code}", **details))
 
 
+def _offer(kind: str, options: tuple[str, ...], names: dict, file_key: str) -> str:
+    """The reading taken (first) and the others the file allows, one click apart."""
+    return st.radio(
+        t(f"csv.{kind}"),
+        options,
+        format_func=lambda v: t(names[v]),
+        key=f"csv_{kind[:3]}_{file_key}",  # csv_sep_..., csv_dec_...
+        help=t(f"csv.{kind}_help"),
+        horizontal=True,
+    )
+
+
 def _reading(raw: bytes, file_key: str):
     """The table, read as detected unless the user took the other reading offered."""
     table, digest = _parse(raw, file_key, None, None)
     sep, dec = None, None
     if table.other_separators:
-        options = (table.separator, *table.other_separators)
-        sep = st.radio(
-            t("csv.separator"),
-            options,
-            format_func=lambda s: t(_SEP_NAMES[s]),
-            key=f"csv_sep_{file_key}",
-            help=t("csv.separator_help"),
-            horizontal=True,
-        )
+        sep = _offer("separator", (table.separator, *table.other_separators), _SEP_NAMES, file_key)
         if sep != table.separator:
             table, digest = _parse(raw, file_key, sep, None)
     if table.other_decimal:
-        options = (table.decimal, table.other_decimal)
-        dec = st.radio(
-            t("csv.decimal"),
-            options,
-            format_func=lambda d: t(_DEC_NAMES[d]),
-            key=f"csv_dec_{file_key}",
-            help=t("csv.decimal_help"),
-            horizontal=True,
-        )
+        dec = _offer("decimal", (table.decimal, table.other_decimal), _DEC_NAMES, file_key)
         if dec != table.decimal:
             table, digest = _parse(raw, file_key, sep, dec)
     return table, digest
