@@ -66,7 +66,12 @@ if not PLAIN:
         moved = tl.bar(tl.bar_data([track], style=style, start=tl.start_index(frames, at)))
     lab_page.remember(moved, traj)
 step = st.session_state.get(tl.STATE)
-lab_page.share(slots.share, {**c.link, **({"step": str(step)} if step else {})}, focused=True)
+lab_page.share(
+    slots.share,
+    {**c.link, **({"step": str(step)} if step else {})},
+    focused=True,
+    run=(c.data, problem, c.run, traj),
+)
 lab_page.views(figs, rev=rev, style=style, projector=c.projector)
 if "numbers" not in lab_page.hidden():
     lab_page.numbers(problem, traj, summary(problem, traj, step or 0))

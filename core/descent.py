@@ -23,7 +23,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -78,6 +78,8 @@ class Trajectory:
         fixed the minimum over the others (NaN when unknown).
     stopped_after_epoch : int or None
         With ``stop_below``, the (1-based) epoch after which the run stopped early.
+    epoch_lr : ndarray of shape (epochs,)
+        The learning rate of every planned epoch (all the same without a schedule).
     """
 
     params: np.ndarray
@@ -96,6 +98,7 @@ class Trajectory:
     reached: int | None = None
     loss_floor: float = 0.0
     stopped_after_epoch: int | None = None
+    epoch_lr: np.ndarray = field(default_factory=lambda: np.empty(0))
 
     def __post_init__(self) -> None:
         for name in (
@@ -121,6 +124,11 @@ class Trajectory:
         """Training-split row numbers used by update ``k`` (0-based)."""
         epoch, j = divmod(k, self.updates_per_epoch)
         return self.order[epoch, j * self.batch_size : (j + 1) * self.batch_size]
+
+    @property
+    def lr(self) -> np.ndarray:
+        """The learning rate of every update taken, shape (K,)."""
+        return np.repeat(self.epoch_lr, self.updates_per_epoch)[: self.n_updates]
 
 
 def visit_order(n: int, epochs: int, *, shuffle: bool, seed: int) -> np.ndarray:
@@ -195,14 +203,17 @@ def descend(
     n_updates: int,
     too_far: Callable[[np.ndarray], bool],
     mask: np.ndarray,
+    rates: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, int | None]:
     """The update rule, once for every optimizer and surface.
 
     ``grad_of(k, theta)`` is update k's gradient at ``theta``; parameters where ``mask`` is 0
-    are held (their gradient and step are zeroed). The run stops before the first update whose
-    parameters are ``too_far`` (an explosion, or not finite). Returns ``(params, grads,
-    diverged_at)``: the parameters after every kept update (row 0 the start), the gradients
-    used, and the 1-based number of the update that was not kept (None if all were).
+    are held (their gradient and step are zeroed). With ``rates`` (η of every update, a
+    schedule) the optimizer was made with η = 1 and update k's step is scaled by ``rates[k]``
+    (every optimizer here steps linearly in η, see :mod:`core.schedules`). The run stops before
+    the first update whose parameters are ``too_far`` (an explosion, or not finite). Returns
+    ``(params, grads, diverged_at)``: the parameters after every kept update (row 0 the start),
+    the gradients used, and the 1-based number of the update that was not kept (None if all were).
     """
     theta = np.array(theta0, dtype=float)
     params = np.empty((n_updates + 1, theta.size))
@@ -212,6 +223,8 @@ def descend(
     for k in range(n_updates):
         grad = mask * grad_of(k, theta)
         step, state = optimizer.update(grad, state, theta)
+        if rates is not None:
+            step = rates[k] * step
         theta = theta + mask * step
         if too_far(theta):
             return params[: k + 1], grads[:k], k + 1
@@ -220,9 +233,10 @@ def descend(
     return params, grads, None
 
 
-def _gd_quadratic2(A, g, theta0, lr, q, excess_limit, mask):
-    """:func:`descend` with ``optimizers.gd(lr)`` on a two-parameter quadratic form, in Python
-    floats (2-element NumPy calls cost ~10x more): the same arithmetic in the same order."""
+def _gd_quadratic2(A, g, theta0, lrs, q, excess_limit, mask):
+    """:func:`descend` with ``optimizers.gd`` on a two-parameter quadratic form, in Python
+    floats (2-element NumPy calls cost ~10x more): the same arithmetic in the same order.
+    ``lrs`` is the learning rate of every update."""
     a00, a01, a11 = A[:, 0, 0].tolist(), A[:, 0, 1].tolist(), A[:, 1, 1].tolist()
     g0, g1 = g[:, 0].tolist(), g[:, 1].tolist()
     s0, s1 = float(q.theta_star[0]), float(q.theta_star[1])
@@ -231,7 +245,7 @@ def _gd_quadratic2(A, g, theta0, lr, q, excess_limit, mask):
     m0, m1 = float(mask[0]), float(mask[1])
     out_p, out_g = [(b, w)], []
     diverged_at = None
-    for k in range(len(g0)):
+    for k, lr in enumerate(lrs):
         gb = m0 * (2.0 * (a00[k] * b + a01[k] * w - g0[k]))
         gw = m1 * (2.0 * (a01[k] * b + a11[k] * w - g1[k]))
         b += m0 * (-lr * gb)
@@ -279,6 +293,7 @@ def run(
     trainable=None,
     val: Surface | None = None,
     stop_below: float | None = None,
+    epoch_rates=None,
 ) -> Trajectory:
     """Descend on ``surface`` from ``theta0`` (shape (p,)).
 
@@ -304,6 +319,10 @@ def run(
     stop_below : float, optional
         Stop after the first epoch whose mean mini-batch loss (each taken before its update, as a
         per-sample training loop accumulates it) is below this value.
+    epoch_rates : array-like of shape (epochs,), optional
+        A learning-rate schedule (:mod:`core.schedules`): every update of epoch e uses
+        ``epoch_rates[e]``. The optimizer is then one made with η = 1, its step scaled by the
+        update's rate; ``lr`` is the schedule's base rate.
 
     Notes
     -----
@@ -316,10 +335,16 @@ def run(
         raise ValueError("the learning rate must be a positive finite number")
     if epochs < 1:
         raise ValueError("at least one epoch")
-    optimizer = optimizer or optimizers.gd(lr)
+    scheduled = epoch_rates is not None
+    rates_e = np.full(epochs, float(lr)) if epoch_rates is None else np.array(epoch_rates, float)
+    if rates_e.shape != (epochs,) or not (np.isfinite(rates_e).all() and (rates_e > 0).all()):
+        raise ValueError("a positive finite learning rate for every epoch")
+    rates_e.setflags(write=False)
+    optimizer = optimizer or optimizers.gd(1.0 if scheduled else lr)
     mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
     order, bs, upe, sizes = _schedule(surface, batch_size, epochs, shuffle, seed)
     K = int(sizes.size)
+    rates = np.repeat(rates_e, upe) if scheduled else None  # η of every update
     quad = surface if isinstance(surface, QuadraticSurface) else None
 
     if quad is not None:
@@ -340,11 +365,12 @@ def run(
     fast = False
     if quad is not None and plain and fastloop.worth_it(quad.p, K):  # one compiled pass
         params, grads, batch_loss, train_loss, diverged_at = fastloop.run(
-            quad.phi, quad.y, order, bs, theta0, lr, quad.q, excess_limit, mask
+            quad.phi, quad.y, order, bs, theta0, rates_e, quad.q, excess_limit, mask
         )
     elif quad is not None and plain and quad.p == 2:  # the same in Python floats
         A, g, _ = batch_statistics(quad.phi, quad.y, order, bs)
-        params, grads, diverged_at = _gd_quadratic2(A, g, theta0, lr, quad.q, excess_limit, mask)
+        lrs = rates.tolist() if rates is not None else [float(lr)] * K
+        params, grads, diverged_at = _gd_quadratic2(A, g, theta0, lrs, quad.q, excess_limit, mask)
     else:
         if quad is not None:
             A, g, _ = batch_statistics(quad.phi, quad.y, order, bs)
@@ -358,7 +384,8 @@ def run(
                 return not r @ r <= excess_limit
 
         else:  # the surface's own batches, or its gradient with noise
-            if plain and hasattr(surface, "plain_gd") and (surface.n_train == 0 or bs == 1):
+            fits = surface.n_train == 0 or bs == 1
+            if plain and not scheduled and hasattr(surface, "plain_gd") and fits:
                 fast = True  # plain GD in Python floats (a test function; one example a step)
             elif surface.n_train:
                 flat = order.ravel()
@@ -394,7 +421,9 @@ def run(
                 gd_floats = getattr(surface, "plain_gd")  # noqa: B009
                 params, grads, diverged_at = gd_floats(theta0, lr, mask, K, drawn)
             else:
-                params, grads, diverged_at = descend(grad_of, theta0, optimizer, K, too_far, mask)
+                params, grads, diverged_at = descend(
+                    grad_of, theta0, optimizer, K, too_far, mask, rates
+                )
             if quad is None:
                 train_loss = np.asarray(surface.loss(params), dtype=float)
                 exploded = np.flatnonzero(~(train_loss - base <= excess_limit))
@@ -451,6 +480,7 @@ def run(
         reached=reached,
         loss_floor=floor,
         stopped_after_epoch=stopped,
+        epoch_lr=rates_e,
     )
 
 

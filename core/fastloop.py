@@ -71,7 +71,7 @@ def _build():
         K,
         b,
         w,
-        lr,
+        lrs,
         m0,
         m1,
         s0,
@@ -95,6 +95,7 @@ def _build():
         k = 0
         for epoch in range(K // upe):
             end = epoch * n + n
+            lr = lrs[epoch]
             for lo in range(epoch * n, end, batch_size):
                 hi = min(lo + batch_size, end)
                 sr0 = 0.0
@@ -134,7 +135,7 @@ def _build():
         batch_size,
         K,
         theta,
-        lr,
+        lrs,
         mask,
         star,
         R,
@@ -160,6 +161,7 @@ def _build():
         k = 0
         for epoch in range(K // upe):
             end = epoch * n + n
+            lr = lrs[epoch]
             for lo in range(epoch * n, end, batch_size):
                 hi = min(lo + batch_size, end)
                 s[:] = 0.0
@@ -209,11 +211,12 @@ def _functions():
     return _compiled
 
 
-def run(phi, y, order, batch_size, theta0, lr, q, limit, mask):
+def run(phi, y, order, batch_size, theta0, lrs, q, limit, mask):
     """A whole mini-batch run of plain gradient descent on the quadratic form ``q`` of ``phi``
     and ``y`` in one compiled pass over the visit order: each update's gradient from the
     residuals of its rows (no per-batch statistics kept), the mini-batch loss before it, and the
     training loss after it from the quadratic form. Two parameters have a loop of their own.
+    ``lrs`` is the learning rate of every epoch (a float: the same for all).
 
     Returns ``(params, grads, batch_loss, train_loss, diverged_at)``, cut like
     ``core.descent.descend``.
@@ -225,6 +228,7 @@ def run(phi, y, order, batch_size, theta0, lr, q, limit, mask):
     params, grads = np.empty((K + 1, p)), np.empty((K, p))
     batch_loss, train_loss = np.empty(K), np.empty(K + 1)
     R, star = q.R, q.theta_star
+    lrs = np.ascontiguousarray(np.broadcast_to(np.asarray(lrs, dtype=float), (epochs,)))
     if p != 2:
         done = runp(
             np.ascontiguousarray(phi, dtype=float),
@@ -234,7 +238,7 @@ def run(phi, y, order, batch_size, theta0, lr, q, limit, mask):
             batch_size,
             K,
             np.array(theta0, dtype=float),
-            float(lr),
+            lrs,
             np.ascontiguousarray(mask, dtype=float),
             np.ascontiguousarray(star, dtype=float),
             np.ascontiguousarray(R, dtype=float),
@@ -256,7 +260,7 @@ def run(phi, y, order, batch_size, theta0, lr, q, limit, mask):
         K,
         float(theta0[0]),
         float(theta0[1]),
-        float(lr),
+        lrs,
         float(mask[0]),
         float(mask[1]),
         float(star[0]),

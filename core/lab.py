@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core import datasets, descent, functions, models, optimizers, scaling, scenarios
+from core import datasets, descent, functions, models, optimizers, scaling, scenarios, schedules
 from core.neuron import NeuronSurface
 from core.surface import QuadraticSurface, Surface, Window
 from core.thinning import display_indices
@@ -78,6 +78,7 @@ class RunSpec:
     beta2: float = 0.999  # Adam's beta2
     noise: float = 0.0  # standard deviation of the gradient noise on a test function
     stop_below: float | None = None  # stop after an epoch whose mean batch loss is below this
+    schedule: schedules.Schedule = schedules.CONSTANT  # the learning rate epoch by epoch
 
 
 def make_dataset(spec: DataSpec) -> datasets.Dataset:
@@ -242,6 +243,8 @@ def trainable(problem: Problem, spec: RunSpec) -> tuple[bool, ...] | None:
 
 def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
     epochs = min(spec.epochs, max_epochs(problem, spec.batch_size))
+    scheduled = not spec.schedule.is_constant
+    lr = 1.0 if scheduled else spec.lr  # a schedule scales the steps of an optimizer with η = 1
     return descent.run(
         problem.surface,
         start_point(problem, spec),
@@ -250,11 +253,12 @@ def run(problem: Problem, spec: RunSpec) -> descent.Trajectory:
         batch_size=spec.batch_size,
         shuffle=spec.shuffle,
         seed=spec.seed,
-        optimizer=optimizers.make(spec.optimizer, spec.lr, beta=spec.beta, beta2=spec.beta2),
+        optimizer=optimizers.make(spec.optimizer, lr, beta=spec.beta, beta2=spec.beta2),
         noise=spec.noise if problem.n_train == 0 else 0.0,
         trainable=trainable(problem, spec),
         val=problem.val,
         stop_below=spec.stop_below,
+        epoch_rates=schedules.epoch_rates(spec.schedule, spec.lr, epochs) if scheduled else None,
     )
 
 

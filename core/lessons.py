@@ -12,6 +12,7 @@ import numpy as np
 
 from core import datasets, scaling
 from core.lab import DataSpec, RunSpec, make_dataset
+from core.schedules import Schedule
 
 BOOK = DataSpec(scenario="book")
 
@@ -85,6 +86,23 @@ LESSONS: tuple[Lesson, ...] = (
                 ("1 · one sample", 1),
             )
         ),
+    ),
+    Lesson(
+        "schedule",
+        tuple(
+            Variant(
+                label,
+                BOOK,
+                False,
+                RunSpec(lr=0.2, batch_size=1, epochs=50, shuffle=True, seed=42, schedule=s),
+            )
+            for label, s in (
+                ("constant η", Schedule()),
+                ("step decay", Schedule(name="step", every=10, drop=0.5)),
+                ("cosine", Schedule(name="cosine")),
+            )
+        ),
+        log_y=True,
     ),
     Lesson(
         "noise_floor",

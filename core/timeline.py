@@ -31,6 +31,7 @@ COLUMNS = (
     "batch_loss_next",  # ...and after it
     "batch_size",  # size of the next update's mini-batch (0 without batches)
     "lam_max",  # largest eigenvalue of the Hessian where the run is (2 / lam_max: local step)
+    "lr",  # the learning rate of the next update (a schedule changes it epoch by epoch)
 )
 
 
@@ -113,6 +114,8 @@ def frames(
     table["loss_next"][nxt] = traj.train_loss[ks + 1]
     table["batch_loss"][nxt] = traj.batch_loss[ks]
     table["lam_max"] = _lam_max(surface, traj.params[pos], trainable)
+    if traj.epoch_lr.size:
+        table["lr"][nxt] = traj.epoch_lr[ks // traj.updates_per_epoch]
 
     members = offsets = None
     n = surface.n_train

@@ -4,7 +4,7 @@ from urllib.parse import parse_qsl, urlparse
 import numpy as np
 import pytest
 
-from core import lab, optimizers, scaling
+from core import lab, optimizers, scaling, schedules
 from tests.apptest_util import figures, fresh_app, numbers_in
 from ui.compare_controls import _variants, suggested_rates
 
@@ -42,14 +42,15 @@ def test_each_comparison_draws_and_tabulates_its_runs(kind):
     assert link.get("compare") == (None if kind == "lr" else kind)  # lr is the default
 
 
-@pytest.mark.parametrize("kind", ["lr", "batch", "scaling", "optimizer"])
+@pytest.mark.parametrize("kind", ["lr", "batch", "scaling", "optimizer", "schedule"])
 def test_runs_in_a_comparison_share_start_and_batch_order(kind):
     """The runs the page builds (its own _variants) start at the same point, or the same line
     for raw against standardised, and visit the examples in the same order."""
     data = lab.DataSpec()
     base = lab.RunSpec(lr=0.1, batch_size=16, epochs=4, shuffle=True, seed=3)
+    scheds = {n: schedules.Schedule(name=n, warmup=2) for n in schedules.NAMES}
     variants = _variants(
-        kind, data, False, base, (0.01, 0.1, 0.5), (80, 16, 1), optimizers.NAMES, 80
+        kind, data, False, base, (0.01, 0.1, 0.5), (80, 16, 1), optimizers.NAMES, 80, scheds
     )
     assert len(variants) >= 2
     runs = []

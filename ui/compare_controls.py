@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import streamlit as st
 
-from core import datasets, functions, lab, lessons, optimizers, scaling
+from core import datasets, functions, lab, lessons, optimizers, scaling, schedules
 from ui import cache, link, params
 from ui.controls import (
     LEARNING_RATES,
@@ -22,14 +22,16 @@ from ui.controls import (
     problem_ui,
     projector_ui,
     regime,
+    schedule_settings,
+    schedule_ui,
     snap_batch,
     start_ui,
     updates_ui,
 )
 from ui.text import t
 
-KINDS = ("lr", "batch", "scaling", "optimizer")
-FUNCTION_KINDS = ("lr", "optimizer")  # no examples: no batches, no feature to scale
+KINDS = ("lr", "batch", "scaling", "optimizer", "schedule")
+FUNCTION_KINDS = ("lr", "optimizer", "schedule")  # no examples: no batches, no feature to scale
 SWEEP = (0.02, 0.5)  # too small and good, as fractions of the stable limit
 MOST = 4  # runs that stay apart by colour and in a legend
 
@@ -199,6 +201,19 @@ def sidebar() -> Comparison:
         else:
             name = optimizer_ui()
             names, opt = (name,), optimizer_settings(name)
+        if kind == "schedule":
+            state["scheds"] = [s for s in state.get("scheds") or () if s in schedules.NAMES]
+            chosen = st.multiselect(
+                t("scheds"),
+                schedules.NAMES,
+                key="scheds",
+                persist_state="session",
+                format_func=lambda n: t(f"sched.{n}"),
+            )
+            scheds = schedule_settings(tuple(chosen))
+        else:
+            one = schedule_ui()
+            scheds = {one.name: one}
         if function:
             batches, epochs = (1,), updates_ui(function)
             noise = float(
@@ -258,9 +273,10 @@ def sidebar() -> Comparison:
         start=start,
         optimizer=names[0] if names else "gd",
         noise=noise,
+        schedule=next(iter(scheds.values()), schedules.CONSTANT),
         **opt,
     )
-    variants = _variants(kind, data, scaled, base, rates, batches, names, n_train)
+    variants = _variants(kind, data, scaled, base, rates, batches, names, n_train, scheds)
     query = {
         "lang": state["lang"],
         "projector": projector,
@@ -289,6 +305,13 @@ def sidebar() -> Comparison:
             query["batch"] = "full" if base.batch_size == n_train else base.batch_size
     query.update({"rates": rates} if kind == "lr" else {"lr": rates[0]})
     query.update({"opts": names} if kind == "optimizer" else {"opt": names[0]})
+    s = base.schedule
+    query.update({"scheds": tuple(scheds)} if kind == "schedule" else {"sched": s.name})
+    query["warmup"] = s.warmup
+    if "step" in scheds:
+        query.update(every=s.every, drop=s.drop)
+    if "exp" in scheds:
+        query["gamma"] = s.gamma
     if start is not None:
         query.update(b0=start[0], w0=start[1])
     query.update(params.data_link(data))
@@ -304,8 +327,12 @@ def sidebar() -> Comparison:
     )
 
 
-def _variants(kind, data, scaled, base, rates, batches, names, n_train):
+def _variants(kind, data, scaled, base, rates, batches, names, n_train, scheds):
     V = lessons.Variant
+    if kind == "schedule":
+        return tuple(
+            V(t(f"sched.{n}"), data, scaled, replace(base, schedule=s)) for n, s in scheds.items()
+        )
     if kind == "lr":
         return tuple(V(f"η = {r:g}", data, scaled, replace(base, lr=r)) for r in rates)
     if kind == "batch":

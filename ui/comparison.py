@@ -148,7 +148,7 @@ def loss_chart(
     loss = labels(runs[0]["problem"], names_of(runs[0]["problem"]))["loss"]
     x_label = t("epoch") if x_axis == "epochs" else t(f"xaxis.{x_axis}")
     heading = "curve_title" if x_axis == "epochs" else "curve_title_x"
-    return curves.loss_comparison(
+    fig = curves.loss_comparison(
         curves_,
         floors=floors,
         log_y=bool(log_y),
@@ -159,6 +159,15 @@ def loss_chart(
             "x": x_label,
         },
     )
+    if any(not v.run.schedule.is_constant for v in lesson.variants):  # η of each run under it
+        series = []
+        for run in runs:
+            traj = run["traj"]
+            epochs = max(1, traj.epoch_updates.size - 1)
+            bounds = clock_of(traj, np.arange(epochs + 1) * traj.updates_per_epoch, x_axis)
+            series.append((run["name"], bounds, traj.epoch_lr[:epochs], run["colour"]))
+        curves.rate_panel(fig, series, labels={"lr_axis": t("lr_axis"), "x": x_label}, style=style)
+    return fig
 
 
 def multiples(runs: list[dict], style: theme.Style, *, epoch_points: bool = False):

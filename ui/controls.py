@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 import streamlit as st
 
-from core import datasets, functions, lab, optimizers
+from core import datasets, functions, lab, optimizers, schedules
 from ui import link, params
 from ui.text import LANGUAGES, t
 
@@ -345,6 +345,67 @@ def optimizer_settings(name: str) -> dict:
     return {"beta": float(beta), "beta2": float(beta2)}
 
 
+def schedule_ui() -> schedules.Schedule:
+    """The learning-rate schedule (key ``sched``) and its settings, shown when it has them; a
+    linear warm-up (``warmup`` epochs) goes before any of them."""
+    name = st.selectbox(
+        t("sched"),
+        schedules.NAMES,
+        key="sched",
+        persist_state="session",
+        help=t("sched_help"),
+        format_func=lambda n: t(f"sched.{n}"),
+    )
+    return schedule_settings((name,))[name]
+
+
+def schedule_settings(names) -> dict[str, schedules.Schedule]:
+    """The settings of the schedules ``names`` (those they have), and the warm-up they share:
+    each name's :class:`~core.schedules.Schedule`."""
+    state = st.session_state
+    every, drop, gamma = state["every"], state["drop"], state["gamma"]
+    if "step" in names:
+        a, b = st.columns(2)
+        every = a.number_input(
+            t("sched_every"), 1, lab.MAX_EPOCHS, key="every", persist_state="session", step=1
+        )
+        drop = b.number_input(
+            t("sched_drop"),
+            0.01,
+            1.0,
+            key="drop",
+            persist_state="session",
+            step=0.05,
+            format="%.2f",
+        )
+    if "exp" in names:
+        gamma = st.number_input(
+            t("sched_gamma"),
+            0.5,
+            1.0,
+            key="gamma",
+            persist_state="session",
+            step=0.001,
+            format="%.4f",
+            help=t("sched_gamma_help"),
+        )
+    warmup = st.number_input(
+        t("sched_warmup"),
+        0,
+        schedules.MAX_WARMUP,
+        key="warmup",
+        persist_state="session",
+        step=1,
+        help=t("sched_warmup_help"),
+    )
+    return {
+        name: schedules.Schedule(
+            name=name, warmup=int(warmup), every=int(every), drop=float(drop), gamma=float(gamma)
+        )
+        for name in names
+    }
+
+
 def updates_ui(function: functions.TestFunction) -> int:
     """How many updates a run on a test function makes: the function's own number, unless the
     link that opened the page gave one."""
@@ -427,6 +488,7 @@ def explorer(n_train_of, strip) -> Controls:
         else:
             epochs, scaling = updates_ui(function), "none"
         opt = optimizer_settings(name)
+        schedule = schedule_ui()
         names = (
             function.names if function else (("w1", "w2") if data.model == "neuron" else ("b", "w"))
         )
@@ -470,6 +532,7 @@ def explorer(n_train_of, strip) -> Controls:
         train_b=bool(train_b),
         optimizer=name,
         noise=noise,
+        schedule=schedule,
         **opt,
     )
     return Controls(

@@ -73,12 +73,13 @@ def frame(title_key: str, intro_key: str, *, projector: bool) -> Slots:
     return Slots(share=share_col, strip=strip, bar=st.container(), status=status_slot)
 
 
-def share(slot, query: dict, *, focused: bool = False) -> str:
+def share(slot, query: dict, *, focused: bool = False, run=None) -> str:
     """Show ``query`` in the URL and in the share box (with ``focused``, the box also builds a
-    link that hides controls and views, as the explorer reads ``hide=``)."""
+    link that hides controls and views, as the explorer reads ``hide=``; with ``run``, a
+    ``(data spec, problem, run spec, trajectory)``, it offers the run's export)."""
     url = link.follow(query)
     with slot:
-        link.share_box(url, query if focused else None)
+        link.share_box(url, query if focused else None, export=run)
     return url
 
 
@@ -206,7 +207,8 @@ def hide_controls() -> None:
     names = [n for n in hidden() if n in params.HIDE_CONTROLS]
     if not names:
         return
-    keys = [k for n in names for k in (("start", "b0", "w0") if n == "start" else (n,))]
+    group = {"start": ("start", "b0", "w0"), "sched": ("sched", "warmup", "every", "drop", "gamma")}
+    keys = [k for n in names for k in group.get(n, (n,))]
     alone = {"lr", "batch", "grad_noise", "opt"}  # each fills a strip column by itself
     if st.session_state.get("scenario") != "upload":  # (an upload's file and columns stay)
         alone.add("scenario")

@@ -77,12 +77,49 @@ def follow(query: dict[str, str]) -> str:
     return base + ("?" + urlencode(query, safe=",") if query else "")
 
 
-def share_box(link: str, query: dict[str, str] | None = None) -> None:
+def export_buttons(link: str, export) -> None:
+    """The run as CSV and as a NumPy script (made when clicked, not on every rerun), and where
+    the charts' images are."""
+    from core import export as out
+
+    spec, problem, run, traj = export
+    st.markdown("**" + t("export_title") + "**")
+    a, b = st.columns(2)
+    a.download_button(
+        "⬇ " + t("export_csv"),
+        data=lambda: out.run_csv(problem, traj),
+        file_name="losslab-run.csv",
+        mime="text/csv",
+        on_click="ignore",
+        key="export_csv",
+        help=t("export_csv_help"),
+        width="stretch",
+    )
+    if out.scriptable(problem):
+        b.download_button(
+            "⬇ " + t("export_script"),
+            data=lambda: out.script(spec, problem, run, link),
+            file_name="losslab_run.py",
+            mime="text/x-python",
+            on_click="ignore",
+            key="export_script",
+            help=t("export_script_help"),
+            width="stretch",
+        )
+    else:
+        b.caption(t("export_script_none"))
+    st.caption(t("export_images"))
+
+
+def share_box(link: str, query: dict[str, str] | None = None, *, export=None) -> None:
     """The link of this view; with ``query`` (the explorer's), a focused variant too: the same
-    view with the controls and views the user picks hidden (``hide=``)."""
+    view with the controls and views the user picks hidden (``hide=``); with ``export``, the
+    run's export (:func:`export_buttons`)."""
     with st.popover("🔗 " + t("share"), width="stretch"):
         st.caption(t("share_help"))
         st.code(link, language=None, wrap_lines=True)
+        if export is not None:
+            export_buttons(link, export)
         if query is None:
             return
         hide = st.multiselect(

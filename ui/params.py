@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from core import functions, lab, lessons, optimizers
+from core import functions, lab, lessons, optimizers, schedules
 
 MAX_VALUE_LENGTH = 80
 _MANTISSAS = (1.0, 1.1, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0)
@@ -162,8 +162,8 @@ def _dump_auto_flag(value: bool | None) -> str:
 # their link names (``start`` is the start point's choice and b0 / w0), views by their chart names.
 # A hidden control keeps the value the link gives it; a hidden view is not drawn.
 HIDE_CONTROLS = (
-    "scenario", "lr", "batch", "grad_noise", "opt", "beta", "beta2", "epochs", "updates",
-    "scaling", "fit", "start", "seed", "shuffle", "train_b", "log", "lang", "projector",
+    "scenario", "lr", "batch", "grad_noise", "opt", "beta", "beta2", "sched", "epochs",
+    "updates", "scaling", "fit", "start", "seed", "shuffle", "train_b", "log", "lang", "projector",
 )  # fmt: skip
 HIDE_VIEWS = ("intro", "contour", "surface", "maths", "curve", "data", "cross", "numbers")
 HIDEABLE = HIDE_CONTROLS + HIDE_VIEWS
@@ -211,8 +211,15 @@ PARAMS = (
     Param("opt", "gd", _choice(*optimizers.NAMES)),
     Param("beta", 0.9, _float_in(0.0, 0.999, clamp=True), _dump_float),
     Param("beta2", 0.999, _float_in(0.9, 0.9999, clamp=True), _dump_float),
+    # the learning-rate schedule (core/schedules.py)
+    Param("sched", "constant", _choice(*schedules.NAMES)),
+    Param("warmup", 0, _int_in(0, schedules.MAX_WARMUP, clamp=True)),
+    Param("every", 100, _int_in(1, lab.MAX_EPOCHS, clamp=True)),
+    Param("drop", 0.5, _float_in(0.01, 1.0, clamp=True), _dump_float),
+    Param("gamma", 0.99, _float_in(0.5, 1.0, clamp=True), _dump_float),
     # the comparison page
-    Param("compare", "lr", _choice("lr", "batch", "scaling", "optimizer")),
+    Param("compare", "lr", _choice("lr", "batch", "scaling", "optimizer", "schedule")),
+    Param("scheds", ("constant", "cosine"), _list_of(_choice(*schedules.NAMES)), _dump_list(str)),
     Param("rates", None, _list_of(_learning_rate), _dump_list(lambda v: f"{v:g}")),
     Param("hide", (), _hide_list, _dump_list(str)),
     Param("batches", ("full", 16, 1), _list_of(_batch), _dump_list(str)),
@@ -333,6 +340,12 @@ def run_link(
         state["beta"] = run.beta
     if run.optimizer == "adam":
         state["beta2"] = run.beta2
+    s = run.schedule
+    state.update(sched=s.name, warmup=s.warmup)
+    if s.name == "step":
+        state.update(every=s.every, drop=s.drop)
+    if s.name == "exp":
+        state["gamma"] = s.gamma
     state.update(data_link(data))
     if run.start is not None:
         state.update(b0=run.start[0], w0=run.start[1])

@@ -26,7 +26,7 @@ KEY = "timeline"
 STATE = "_timeline_step"  # session key of the position (None: the start)
 
 # Numbers the maths panel writes travel as float64; what is only drawn goes as float32.
-_EXACT = ("loss", "loss_next", "batch_loss", "batch_loss_next")
+_EXACT = ("loss", "loss_next", "batch_loss", "batch_loss_next", "lr")
 _EXACT_PREFIX = ("p", "g", "n")
 
 
@@ -151,6 +151,7 @@ def track(
         "formulas": formulas(problem),
         "quadratic": problem.quadratic is not None,
         "lr": run.lr,
+        "scheduled": not run.schedule.is_constant,
         "optimizer": run.optimizer,
         "beta": run.beta,
         "beta2": run.beta2,
@@ -213,6 +214,7 @@ def words(*, short: bool = False) -> dict:
         "list_sep",
         "outside",
         "update",
+        "scheduled",
         "loss_all",
         "loss_fn",
         "loss_batch",
@@ -237,6 +239,8 @@ def chart_words() -> dict:
         "turn": t("turn"),
         "done": t("turn_done"),
         "loading": t("loading_chart"),
+        "save_png": t("save_png"),
+        "save_svg": t("save_svg"),
     }
 
 

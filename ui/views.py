@@ -168,6 +168,15 @@ def explorer_figures(
             "floor": t("floor"),
         },
     )
+    scheduled = not run.schedule.is_constant
+    if scheduled and problem.n_train:
+        epochs = max(1, traj.epoch_updates.size - 1)
+        curves.rate_panel(
+            curve,
+            [(t("lr_per_update"), np.arange(epochs + 1), traj.epoch_lr[:epochs], theme.BLACK)],
+            labels={"lr_axis": t("lr_axis"), "x": t("epoch")},
+            style=style,
+        )
 
     out = {
         "surface": surface,
@@ -213,12 +222,13 @@ def explorer_figures(
             np.where(lam > 0, 2.0 / np.where(lam > 0, lam, 1.0), np.nan),
             run.lr,
             style=style,
+            rates=traj.lr if scheduled else None,
             labels={
                 "title": title("limit_title", style),
                 "x": t("update_axis"),
                 "y": t("limit_axis"),
                 "limit": t("limit_line"),
-                "lr": t("lr_line", lr=run.lr),
+                "lr": t("lr_per_update") if scheduled else t("lr_line", lr=run.lr),
             },
         )
     if at is not None:

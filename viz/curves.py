@@ -133,6 +133,59 @@ def loss_curve(
     return fig
 
 
+def steps(x, y, most: int = 2000):
+    """A step function (η per epoch) by its change points and its end, at most ``most`` of them
+    (a smooth schedule is sampled evenly): the same picture from fewer numbers."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    if y.size <= 2:
+        return x, y
+    keep = np.flatnonzero(np.diff(y, prepend=np.nan) != 0)
+    if keep.size > most:
+        keep = keep[np.linspace(0, keep.size - 1, most).astype(int)]
+    keep = np.union1d(keep, [y.size - 1])
+    return x[keep], y[keep]
+
+
+def rate_panel(fig: dict, series, *, labels: dict, style: theme.Style = theme.NORMAL) -> None:
+    """η of every epoch (a schedule) in a strip under the loss, on the same x axis. ``series``
+    are ``(name, bounds, rates, colour)``: the epoch boundaries on the x axis (E + 1 values) and
+    the η of each epoch (E values), drawn as steps."""
+    top = 0.0
+    for name, bounds, rates, colour in series:
+        rates = np.asarray(rates, dtype=float)
+        if not rates.size:
+            continue
+        xs, ys = steps(np.asarray(bounds, dtype=float), np.append(rates, rates[-1]))
+        trace = _line(
+            xs,
+            ys,
+            name,
+            colour,
+            2,
+            style,
+            hover=labels["x"] + " %{x:.4~g}: η = %{y:.4g}<extra>" + name + "</extra>",
+        )
+        trace.update(yaxis="y2", line={**trace["line"], "shape": "hv"}, showlegend=False)
+        fig["data"].append(trace)
+        top = max(top, float(np.max(ys)))
+    merge(
+        fig["layout"],
+        {
+            "yaxis": {"domain": [0.34, 1.0]},
+            "yaxis2": {
+                "domain": [0.0, 0.22],
+                "anchor": "x",
+                "title": {"text": labels["lr_axis"]},
+                "range": [0.0, 1.12 * (top or 1.0)],
+                "nticks": 3,
+                "exponentformat": "power",
+                "fixedrange": True,
+            },
+            "xaxis": {"anchor": "y2"},
+        },
+    )
+
+
 def loss_comparison(
     curves, *, floors, log_y: bool, labels: dict, style: theme.Style = theme.NORMAL
 ) -> dict:
@@ -164,11 +217,18 @@ def loss_comparison(
 
 
 def local_limit(
-    updates, limits, lr: float, *, labels: dict, style: theme.Style = theme.NORMAL
+    updates,
+    limits,
+    lr: float,
+    *,
+    labels: dict,
+    style: theme.Style = theme.NORMAL,
+    rates=None,
 ) -> dict:
     """The step size against the local stable step ``2 / lambda_max(H)`` along the path (log
     axis): where the learning rate is above the line, one step overshoots along the most curved
-    direction there. Where the surface curves nowhere upwards the line has a gap."""
+    direction there. Where the surface curves nowhere upwards the line has a gap. ``rates``
+    (η of every update, a schedule) draws η as it changes instead of one level."""
     fig = figure()
     limits = np.asarray(limits, dtype=float)
     ok = np.isfinite(limits) & (limits > 0)
@@ -186,18 +246,24 @@ def local_limit(
         )
     )
     x_max = float(np.max(updates)) if len(updates) else 1.0
-    fig["data"].append(
-        _line(
-            [0.0, x_max],
-            [lr, lr],
-            labels["lr"],
-            style.path,
-            2.5,
-            style,
-            dash="dash",
-            hover=f"η = {lr:g}<extra></extra>",
-        )
+    if rates is None:
+        eta_x, eta = [0.0, x_max], [lr, lr]
+    else:
+        rates = np.asarray(rates, dtype=float)
+        eta_x, eta = steps(np.arange(rates.size + 1), np.append(rates, rates[-1:]))
+    line = _line(
+        eta_x,
+        eta,
+        labels["lr"],
+        style.path,
+        2.5,
+        style,
+        dash="dash",
+        hover=labels["x"] + " %{x}: η = %{y:.4g}<extra></extra>",
     )
+    if rates is not None:
+        line["line"] = {**line["line"], "shape": "hv"}
+    fig["data"].append(line)
     theme.base_layout(fig, title=labels["title"], style=style)
     legend_top(fig, style, rows=1)
     merge(
@@ -210,7 +276,7 @@ def local_limit(
             }
         },
     )
-    loss_axis(fig, labels["y"], True, log_range(limits[ok], [lr]))
+    loss_axis(fig, labels["y"], True, log_range(limits[ok], np.asarray(eta, dtype=float)))
     return fig
 
 

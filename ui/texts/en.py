@@ -36,6 +36,7 @@ EN = {
     "hide.opt": "optimizer",
     "hide.beta": "β",
     "hide.beta2": "β₂",
+    "hide.sched": "schedule",
     "hide.epochs": "epochs",
     "hide.updates": "updates",
     "hide.scaling": "feature scaling",
@@ -138,6 +139,37 @@ EN = {
     "b) of the course notes and the tiny example.",
     "beta": "β (momentum, RMSProp's ρ, Adam's β1)",
     "beta2": "Adam's β2",
+    "export_title": "Take this run away",
+    "export_csv": "Run as CSV",
+    "export_csv_help": "Every update (one row per epoch beyond 100,000 updates): update, epoch, "
+    "the parameters, the training loss, the validation loss at each epoch's end, the next "
+    "update's mini-batch loss and η. All digits.",
+    "export_script": "Python script",
+    "export_script_help": "A script with NumPy only that rebuilds this data set and reproduces "
+    "this run update by update, printing like the tutorials (its numbers match the lab's).",
+    "export_script_none": "A test function has no data set: the script is for runs on data.",
+    "export_images": "Images: each chart's 📷 button (top right, when the pointer is over it) "
+    "saves a PNG at projector size (1920 × 1080); the SVG button beside it saves the chart as "
+    "SVG.",
+    "save_svg": "Save as SVG (projector size)",
+    "save_png": "Save as PNG (projector size, 1920 × 1080)",
+    "sched": "Learning-rate schedule",
+    "sched_help": "How η changes during the run: once per epoch (per update on a test function), "
+    "as PyTorch's schedulers do when stepped every epoch. The maths panel writes each update "
+    "with its own η; the loss chart draws η under the loss.",
+    "sched.constant": "constant",
+    "sched.step": "step decay",
+    "sched.exp": "exponential",
+    "sched.cosine": "cosine",
+    "sched_every": "Drop every (epochs)",
+    "sched_drop": "× at each drop",
+    "sched_gamma": "× per epoch (γ)",
+    "sched_gamma_help": "η of epoch e is η·γᵉ",
+    "sched_warmup": "Linear warm-up (epochs)",
+    "sched_warmup_help": "η climbs from η/W to η over the first W epochs, then the schedule "
+    "starts (0: no warm-up)",
+    "lr_axis": "η",
+    "lr_per_update": "η per update",
     "log": "Loss axis",
     "log.None": "auto",
     "log.False": "linear",
@@ -279,6 +311,7 @@ EN |= {
     "tl.colon": ": ",
     "tl.list_sep": ", ",
     "tl.update": "Update with η = {lr}",
+    "tl.scheduled": "η of this update, from the schedule (base η = {base})",
     "tl.loss_all": "Loss over all training data: {before} → {after}",
     "tl.loss_fn": "The function's value f: {before} → {after}",
     "tl.loss_batch": "Loss of this mini-batch: {before} → {after}",
@@ -401,6 +434,7 @@ EN |= {
     "compare.batch": "batch sizes",
     "compare.scaling": "raw against standardised",
     "compare.optimizer": "optimizers",
+    "compare.schedule": "schedules",
     "compare_what.lr": "Learning rates around this problem's stable limit η ≈ {limit:.3g}: too small, "
     "good, just below the limit and just above it. Every run starts at the same point.",
     "compare_what.batch": "The same start, learning rate and shuffle order; only the batch size "
@@ -409,9 +443,13 @@ EN |= {
     "own surface. The table gives both results in original units: the same line, reached at "
     "different speeds.",
     "compare_what.optimizer": "The same start, learning rate and batches for every optimizer.",
+    "compare_what.schedule": "The same start, base learning rate, optimizer and batches; only how "
+    "η changes over the run differs (constant against cosine: a schedule can start with a rate "
+    "that would keep bouncing and end settled).",
     "rates": "Learning rates",
     "batches": "Batch sizes",
     "opts": "Optimizers",
+    "scheds": "Learning-rate schedules",
     "xaxis": "Loss chart and race count",
     "xaxis.updates": "updates",
     "xaxis.epochs": "epochs",
@@ -438,6 +476,9 @@ EN |= {
     "floor_of": "lowest possible: {name}",
     "open_explorer": "open in the explorer",
     "variant.standardised": "standardised",
+    "variant.constant η": "constant η",
+    "variant.step decay": "step decay (× 0.5 every 10 epochs)",
+    "variant.cosine": "cosine",
     "variant.cost over all data": "cost over all data",
     "variant.loss of one sample": "loss of one sample",
     "variant.80 · full batch": "80 · full batch",
@@ -471,6 +512,12 @@ EN |= {
     "80 points, of 16 and of a single point. Full batch follows the steepest way down; smaller "
     "batches take more and noisier steps per epoch. One sample gets close fastest but never "
     "settles: it keeps jittering around the minimum.",
+    "lesson.schedule.title": "A learning-rate schedule: bold steps first, then settle",
+    "lesson.schedule.text": "One sample per update at η = 0.2 for 50 epochs, from the same start "
+    "in the same order. With η constant the path gets close fast but keeps jittering: in the "
+    "last epoch its loss is still up to about 10⁻² above the minimum. Halving η every 10 epochs "
+    "quiets it step by step; cosine annealing lowers η smoothly to almost 0 and ends on the "
+    "minimum (about 10⁻⁷ above it). The strip under the loss shows each run's η.",
     "lesson.noise_floor.title": "Why the loss does not reach zero (d2l's tiny example)",
     "lesson.noise_floor.text": "x = 0, 1, 2, 3, the model y = w·x (b held at 0), start w = 2, one "
     "shuffled sample per update at η = 0.03 (the notes write lr = 0.3 but divide the step by a "

@@ -41,6 +41,7 @@ ZH = {
     "hide.opt": "优化器",
     "hide.beta": "β",
     "hide.beta2": "β₂",
+    "hide.sched": "学习率调度",
     "hide.epochs": "轮数",
     "hide.updates": "更新次数",
     "hide.scaling": "特征缩放",
@@ -142,6 +143,33 @@ ZH = {
     "（外加一个固定的 b）。",
     "beta": "β（动量、RMSProp 的 ρ、Adam 的 β1）",
     "beta2": "Adam 的 β2",
+    "export_title": "带走这次训练",
+    "export_csv": "导出 CSV",
+    "export_csv_help": "每次更新一行（超过 100,000 次更新时每轮一行）：更新次数、轮、参数、训练损失、"
+    "每轮结束时的验证损失、下一次更新的小批量损失和 η。保留全部位数。",
+    "export_script": "Python 脚本",
+    "export_script_help": "一个只用 NumPy 的脚本：重建这份数据，逐次更新地复现这次训练，像教程那样打印"
+    "（数字与本实验室一致）。",
+    "export_script_none": "测试函数没有数据集：脚本只用于在数据上的训练。",
+    "export_images": "图片：把指针移到图上，右上角的 📷 按钮保存投影尺寸（1920 × 1080）的 PNG；"
+    "旁边的 SVG 按钮保存 SVG。",
+    "save_svg": "保存为 SVG（投影尺寸）",
+    "save_png": "保存为 PNG（投影尺寸，1920 × 1080）",
+    "sched": "学习率调度",
+    "sched_help": "训练中 η 怎样变化：每轮变一次（测试函数上每次更新变一次），和 PyTorch 的调度器"
+    "每轮调用一次 step() 时一样。数学面板用每次更新自己的 η 写出这次更新；损失图下方画出 η。",
+    "sched.constant": "不变",
+    "sched.step": "阶梯衰减",
+    "sched.exp": "指数衰减",
+    "sched.cosine": "余弦退火",
+    "sched_every": "每隔几轮下降一次",
+    "sched_drop": "每次下降乘以",
+    "sched_gamma": "每轮乘以（γ）",
+    "sched_gamma_help": "第 e 轮的 η 是 η·γᵉ",
+    "sched_warmup": "线性预热（轮）",
+    "sched_warmup_help": "前 W 轮里 η 从 η/W 线性升到 η，然后调度开始（0：不预热）",
+    "lr_axis": "η",
+    "lr_per_update": "每次更新的 η",
     "log": "损失坐标轴",
     "log.None": "自动",
     "log.False": "线性",
@@ -279,6 +307,7 @@ ZH |= {
     "tl.colon": "：",
     "tl.list_sep": "，",
     "tl.update": "用 η = {lr} 更新",
+    "tl.scheduled": "这次更新的 η 来自学习率调度（基础 η = {base}）",
     "tl.loss_all": "全部训练数据上的损失：{before} → {after}",
     "tl.loss_fn": "函数值 f：{before} → {after}",
     "tl.loss_batch": "这个小批量的损失：{before} → {after}",
@@ -388,6 +417,7 @@ ZH |= {
     "compare.batch": "批量大小",
     "compare.scaling": "原始特征与标准化",
     "compare.optimizer": "优化器",
+    "compare.schedule": "学习率调度",
     "compare_what.lr": "学习率围绕这个问题的稳定上限 η ≈ {limit:.3g} 选取：太小、合适、刚好低于上限、"
     "刚好高于上限。每次训练都从同一个点出发。",
     "compare_what.batch": "同样的起点、学习率和打乱顺序，只有批量大小不同。在损失图上按更新次数、"
@@ -395,9 +425,12 @@ ZH |= {
     "compare_what.scaling": "同样的数据，分别用原始特征和标准化后的特征，各自有自己的曲面。表格把两者的"
     "结果都换算回原始单位：是同一条直线，只是到达的快慢不同。",
     "compare_what.optimizer": "每个优化器都用同样的起点、学习率和批量。",
+    "compare_what.schedule": "同样的起点、基础学习率、优化器和批量，只有 η 在训练中怎样变化不同"
+    "（不变对比余弦退火：调度可以用一个本来会一直来回跳的学习率开始，最后稳定下来）。",
     "rates": "学习率",
     "batches": "批量大小",
     "opts": "优化器",
+    "scheds": "学习率调度",
     "xaxis": "损失图与赛跑的计数方式",
     "xaxis.updates": "更新次数",
     "xaxis.epochs": "轮数",
@@ -424,6 +457,9 @@ ZH |= {
     "floor_of": "可达到的最低值：{name}",
     "open_explorer": "在探索页中打开",
     "variant.standardised": "标准化",
+    "variant.constant η": "η 不变",
+    "variant.step decay": "阶梯衰减（每 10 轮乘以 0.5）",
+    "variant.cosine": "余弦退火",
     "variant.cost over all data": "全部数据的代价（cost）",
     "variant.loss of one sample": "单个样本的损失（loss）",
     "variant.80 · full batch": "80 · 全批量",
@@ -453,6 +489,10 @@ ZH |= {
     "lesson.batch_size.text": "同样的起点、学习率 0.1、训练 20 轮，批量分别是全部 80 个点、16 个点和单个"
     "点。全批量沿着最陡的方向下降；批量越小，每轮更新次数越多，每一步也越嘈杂。单个样本最快接近最小值，"
     "但永远停不下来，一直在最小值附近抖动。",
+    "lesson.schedule.title": "学习率调度：先大步走，再稳下来",
+    "lesson.schedule.text": "每次更新用一个样本，η = 0.2，训练 50 轮，起点和顺序都一样。η 不变时，路径很快"
+    "接近最小值，但一直在抖动：最后一轮的损失仍比最小值高出约 10⁻²。每 10 轮把 η 减半，抖动一步步变小；"
+    "余弦退火把 η 平滑地降到接近 0，最后停在最小值上（只高出约 10⁻⁷）。损失图下方的窄条画出每次训练的 η。",
     "lesson.noise_floor.title": "为什么损失降不到 0（d2l 的小例子）",
     "lesson.noise_floor.text": "x = 0, 1, 2, 3，模型 y = w·x（b 固定为 0），从 w = 2 出发，每次更新用一个"
     "打乱后的样本，η = 0.03（笔记里写的是 lr = 0.3，但更新时除以了批量大小 10）。标签干净（y = x）时损失"

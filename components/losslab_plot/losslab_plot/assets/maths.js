@@ -34,8 +34,10 @@ export function mathsHtml(d, r, w) {
   const gd = d.optimizer === "gd";
   const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: String(d.beta),
                                                                    beta2: String(d.beta2) });
-  const lr = String(d.lr);  // the slider's value, exactly
+  // the slider's value, exactly; with a schedule this update's own η
+  const lr = d.scheduled && Number.isFinite(r.lr) ? fmt(r.lr) : String(d.lr);
   html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>${colon}${rule}</div>`;
+  if (d.scheduled) html += `<div class="ll-m-row ll-m-note">${say(w, "scheduled", { lr, base: String(d.lr) })}</div>`;
   names.forEach((n, j) => {
     if (d.held[j]) return;
     const v = r.theta[j], nv = r.next[j];

@@ -1,7 +1,7 @@
 // One run of a timeline (a "track"): its frame table, and what each view draws at a frame.
 //
 // The frame table is core/timeline.py's: per frame "loss", "loss_next", "batch_loss",
-// "batch_loss_next", "batch_size", "lam_max" and, per parameter j, "p{j}" (where the run is),
+// "batch_loss_next", "batch_size", "lam_max", "lr" (the next update's η) and, per parameter j, "p{j}" (where the run is),
 // "g{j}" (the gradient the next update uses), "n{j}" (where it lands), "fg{j}" (the full
 // gradient) and "a{j}" (the next batch's curvature along j, quadratic surfaces). The track
 // (ui/timeline.py, track) adds its schedule, the two plotted parameters ``axes``, the plotted
@@ -20,7 +20,7 @@ export class Track {
     this.col = {};
     for (const [name, array] of Object.entries(d.columns)) this.col[name] = decode(array);
     const nan = new Float64Array(this.n).fill(NaN);  // columns left out are all NaN
-    for (const name of ["loss_next", "batch_loss", "batch_loss_next", "lam_max"]) this.col[name] ||= nan;
+    for (const name of ["loss_next", "batch_loss", "batch_loss_next", "lam_max", "lr"]) this.col[name] ||= nan;
     for (let j = 0; j < d.names.length; j++) for (const kind of ["g", "n", "fg", "a"]) this.col[kind + j] ||= nan;
     this.members = decode(d.members);
     this.offsets = decode(d.offsets);
@@ -43,7 +43,7 @@ export class Track {
   rec(i) {
     const r = { i, k: this.pos[i], theta: [], grad: [], next: [], full: [], a: [] };
     for (const name of ["loss", "loss_next", "batch_loss", "batch_loss_next", "batch_size",
-                        "lam_max"]) r[name] = this.col[name][i];
+                        "lam_max", "lr"]) r[name] = this.col[name][i];
     for (let j = 0; j < this.p; j++) {
       r.theta.push(this.col["p" + j][i]); r.grad.push(this.col["g" + j][i]);
       r.next.push(this.col["n" + j][i]); r.full.push(this.col["fg" + j][i]);
