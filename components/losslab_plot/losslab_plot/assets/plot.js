@@ -19,6 +19,26 @@ const CONFIG = { displaylogo: false, responsive: true, scrollZoom: false,
                  plotGlPixelRatio: Math.min(2, Math.max(1, window.devicePixelRatio || 1)),
                  modeBarButtonsToRemove: ["sendDataToCloud", "lasso2d", "select2d"] };
 
+// Images at projector size: the camera button saves 1280 x 720 at scale 1.5 (a 1920 x 1080 PNG,
+// every font 1.5 times as large), a button beside it the same as SVG.
+const IMAGE = { width: 1280, height: 720 };
+function configFor(figure, words) {
+  const title = ((figure.layout.title && figure.layout.title.text) || "").toLowerCase();
+  const filename = "losslab-" + (title.replace(/<[^>]*>/g, "").replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "").slice(0, 40) || "chart");
+  const png = {
+    name: "save_png", title: words.save_png || "PNG", icon: window.Plotly.Icons.camera,
+    click: (gd) => window.Plotly.downloadImage(gd, { format: "png", ...IMAGE, scale: 1.5, filename }),
+  };
+  const svg = {
+    name: "save_svg", title: words.save_svg || "SVG",
+    icon: { width: 1000, height: 1000, path: "M500 50 L850 400 H620 V750 H380 V400 H150 Z M150 850 H850 V950 H150 Z" },
+    click: (gd) => window.Plotly.downloadImage(gd, { format: "svg", ...IMAGE, filename }),
+  };
+  return { ...CONFIG, modeBarButtonsToAdd: [png, svg],
+           modeBarButtonsToRemove: [...CONFIG.modeBarButtonsToRemove, "toImage"] };
+}
+
 function loadPlotly() {
   if (window.Plotly) return Promise.resolve(window.Plotly);
   if (!window.__lossLabPlotly) {
@@ -139,10 +159,10 @@ export default async function (component) {
                                                         : redrawn2d(gd, figure, changed))) {
     gd.dataset.update = "paths";  // done: the paths moved, the surface or contour stayed
   } else if (gd.layout) {
-    await Plotly.react(gd, figure.data, mergeLayout(gd.layout, figure.layout), CONFIG);
+    await Plotly.react(gd, figure.data, mergeLayout(gd.layout, figure.layout), configFor(figure, data.words || {}));
     gd.dataset.update = "react";
   } else {
-    await Plotly.newPlot(gd, figure.data, figure.layout, CONFIG);
+    await Plotly.newPlot(gd, figure.data, figure.layout, configFor(figure, data.words || {}));
     gd.dataset.update = "new";
     // from the first drag on, the camera is the user's
     gd.on("plotly_relayout", (event) => {
