@@ -35,7 +35,7 @@ export function mathsHtml(d, r, w) {
   const rule = gd ? "θ ← θ − η·∇L" : say(w, "rule_" + d.optimizer, { beta: String(d.beta),
                                                                    beta2: String(d.beta2) });
   // the slider's value, exactly; with a schedule this update's own η
-  const lr = d.scheduled && Number.isFinite(r.lr) ? fmt(r.lr) : String(d.lr);
+  const lr = d.scheduled && Number.isFinite(r.lr) ? String(+r.lr.toPrecision(6)) : String(d.lr);
   html += `<div class="ll-m-row"><b>${say(w, "update", { lr })}</b>${colon}${rule}</div>`;
   if (d.scheduled) html += `<div class="ll-m-row ll-m-note">${say(w, "scheduled", { lr, base: String(d.lr) })}</div>`;
   names.forEach((n, j) => {
