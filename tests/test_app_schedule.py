@@ -118,3 +118,16 @@ def test_compare_schedules_in_chinese():
     assert not at.exception
     names = {t.get("name") for f in figures(at) for t in f["data"]}
     assert {"不变", "阶梯衰减", "指数衰减", "余弦退火"} <= names
+
+
+def test_a_focused_link_can_hide_the_schedule_and_keep_it():
+    at = fresh_app(sched="exp", gamma="0.9", warmup="3", hide="sched")
+    assert not at.exception
+    track = _bar(at)["tracks"][0]
+    assert track["scheduled"] is True
+    lr = _decode(track["columns"]["lr"])
+    want = torch_style_rates("exp", 0.1, 1000, warmup=3, gamma=0.9)
+    assert lr[0] == pytest.approx(want[0]) and lr[0] < 0.1
+    css = " ".join(str(h.proto) for h in at.get("html"))
+    for key in ("sched", "warmup", "gamma"):
+        assert f".st-key-{key}" in css

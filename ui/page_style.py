@@ -67,7 +67,7 @@ _PROJECTOR_CSS = """
 def hide(keys: list[str], *, columns: list[str]) -> None:
     """Hide the widgets of these keys (and the strip columns holding ``columns``): keys from the
     link schema's own list of names only (ui/params.py HIDE_CONTROLS), never user text."""
-    allowed = set(params.HIDE_CONTROLS) | {"b0", "w0"}
+    allowed = set(params.HIDE_CONTROLS) | {"b0", "w0", "warmup", "every", "drop", "gamma"}
     assert set(keys) <= allowed and set(columns) <= set(keys), keys
     rules = [f".st-key-{k} {{ display: none !important; }}" for k in keys]
     rules += [
