@@ -272,6 +272,12 @@ def _schedule(surface: Surface, batch_size, epochs, shuffle, seed):
     return order, bs, len(range(0, n, bs)), batch_sizes(n, bs, epochs)
 
 
+def fastloop_ok(quad, optimizer, K: int) -> bool:
+    """Whether a run takes the compiled loop: plain gradient descent on a quadratic form, long
+    enough to gain from it."""
+    return quad is not None and optimizer.name == "gd" and fastloop.worth_it(quad.p, K)
+
+
 def _settled(values: np.ndarray, tol: float) -> int | None:
     """First index from which every value stays at or below ``tol`` (None if the last is above)."""
     above = np.flatnonzero(values > tol)
@@ -344,8 +350,10 @@ def run(
     mask = np.ones(theta0.shape) if trainable is None else np.asarray(trainable, dtype=float)
     order, bs, upe, sizes = _schedule(surface, batch_size, epochs, shuffle, seed)
     K = int(sizes.size)
-    rates = np.repeat(rates_e, upe) if scheduled else None  # η of every update
     quad = surface if isinstance(surface, QuadraticSurface) else None
+    # η of every update, for the loops that step one update at a time (the compiled one reads
+    # the epochs' rates itself)
+    rates = np.repeat(rates_e, upe) if scheduled and not fastloop_ok(quad, optimizer, K) else None
 
     if quad is not None:
         _, floor = quadratic.constrained_minimum(quad.q, theta0, mask.astype(bool))
@@ -363,7 +371,7 @@ def run(
     train_loss = batch_loss = None
     plain = optimizer.name == "gd"
     fast = False
-    if quad is not None and plain and fastloop.worth_it(quad.p, K):  # one compiled pass
+    if quad is not None and fastloop_ok(quad, optimizer, K):  # one compiled pass
         params, grads, batch_loss, train_loss, diverged_at = fastloop.run(
             quad.phi, quad.y, order, bs, theta0, rates_e, quad.q, excess_limit, mask
         )
