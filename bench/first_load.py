@@ -3,7 +3,13 @@ with the lab's partial plotly.js bundle against the full plotly.min.js of the pl
 measured in this run against the same server (the full file is put beside the bundle for the
 run and the page's request redirected to it, then removed).
 
-Usage: .venv/bin/python bench/first_load.py [--runs 3]
+With ``--proxy``: the server is a replica of deploy/local-cluster, and each cold load is measured
+two ways in one run, against that same replica: straight from it (Streamlit sends its own
+JavaScript, CSS and fonts uncompressed) and through nginx (deploy/nginx.conf gzips JavaScript,
+CSS, JSON and fonts). Bytes on the wire are what the browser received: HTTP bodies as sent
+(compressed or not) with their headers, plus the websocket's payloads.
+
+Usage: .venv/bin/python bench/first_load.py [--runs 3] [--proxy]
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import plotly
 from playwright.sync_api import sync_playwright
 
+from tests.e2e.cluster import local_cluster
 from tests.e2e.server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 from tests.e2e.test_explorer_browser import ALL_DRAWN
 
@@ -26,7 +33,7 @@ ASSETS = Path(__file__).resolve().parents[1] / "components/losslab_plot/losslab_
 FULL = "plotly-full-for-bench.min.js"
 
 
-def one_load(browser, url: str, full: bool) -> tuple[float, int, int]:
+def one_load(browser, url: str, full: bool) -> tuple[float, int, int, int]:
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     page = context.new_page()
     cdp = context.new_cdp_session(page)
@@ -57,7 +64,27 @@ def one_load(browser, url: str, full: bool) -> tuple[float, int, int]:
     page.wait_for_function(ALL_DRAWN, timeout=120_000)
     seconds = time.perf_counter() - t0
     context.close()
-    return seconds, wire["http"] + wire["ws"], wire["plotly"]
+    return seconds, wire["http"] + wire["ws"], wire["plotly"], wire["ws"]
+
+
+def through_proxy(runs: int) -> None:
+    ways = {"direct from the replica": "direct", "through nginx (gzip)  ": "proxy"}
+    with local_cluster(1) as cluster, sync_playwright() as pw:
+        urls = {"direct": "http://" + next(iter(cluster.replicas)), "proxy": cluster.url}
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        one_load(browser, urls["direct"], False)  # the server's first run out of the way
+        results: dict[str, list] = {name: [] for name in ways}
+        for _ in range(runs):
+            for name, where in ways.items():
+                results[name].append(one_load(browser, urls[where], False))
+        browser.close()
+    for name, r in results.items():
+        print(
+            f"{name}: all charts drawn after {statistics.median(x[0] for x in r):.2f} s (median of "
+            f"{len(r)}), {statistics.median(x[1] for x in r) / 1e6:.2f} MB on the wire, "
+            f"plotly.js {statistics.median(x[2] for x in r) / 1e6:.2f} MB and the websocket "
+            f"{statistics.median(x[3] for x in r) / 1e6:.2f} MB of it"
+        )
 
 
 def main(runs: int) -> None:
@@ -86,4 +113,6 @@ def main(runs: int) -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
-    main(min(parser.parse_args().runs, 10))
+    parser.add_argument("--proxy", action="store_true", help="direct against through nginx")
+    args = parser.parse_args()
+    (through_proxy if args.proxy else main)(min(args.runs, 10))
