@@ -156,7 +156,8 @@ def levels(cells, floor: float) -> tuple[np.ndarray, float]:
         shift = float(finite.min())
     with np.errstate(over="ignore", invalid="ignore"):  # a finite range wider than a float: inf
         top = max(float(finite.max()) - shift, np.finfo(float).tiny)
-        return np.log10(np.maximum(cells - shift, top * 1e-8)), shift
+        z = np.log10(np.maximum(cells - shift, top * 1e-8))
+    return np.where(np.isfinite(cells), z, np.nan), shift
 
 
 def floor_line(name: str, value: float, x_max: float, colour: str, style: theme.Style) -> dict:
