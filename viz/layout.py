@@ -154,9 +154,10 @@ def levels(cells, floor: float) -> tuple[np.ndarray, float]:
         return np.full(cells.shape, np.nan), shift
     if finite.min() - shift < 0:  # below the floor we were told: shift to the lowest cell
         shift = float(finite.min())
-    with np.errstate(over="ignore", invalid="ignore"):  # a finite range wider than a float: inf
-        top = max(float(finite.max()) - shift, np.finfo(float).tiny)
-        z = np.log10(np.maximum(cells - shift, top * 1e-8))
+    # halves, so that a finite range wider than a float (1e308 - (-1e308)) does not overflow
+    with np.errstate(over="ignore", invalid="ignore"):
+        top = max(float(finite.max()) * 0.5 - shift * 0.5, np.finfo(float).tiny)
+        z = np.log10(np.maximum(cells * 0.5 - shift * 0.5, top * 1e-8)) + np.log10(2.0)
     return np.where(np.isfinite(cells), z, np.nan), shift
 
 
