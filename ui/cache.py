@@ -250,3 +250,32 @@ _shared_problem = _Shared(_make_problem, 16, pool=SHARED)
 _shared_grid = _Shared(_make_grid, 16, pool=SHARED)
 _shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES, pool=SHARED)
 _shared_frames = _Shared(_make_frames, 32, pool=SHARED)
+
+
+# --- the network page (issue 16): its problems, runs and landscape views -------------------
+def _net_problem(data: str, hidden: tuple, activation: str, seed: int):
+    from core import netlab
+
+    spec = netlab.NetSpec(data=data, hidden=hidden, activation=activation, seed=seed)
+    return netlab.make_problem(netlab.dataset(data), spec)
+
+
+def net_problem_of(spec):
+    return net_problem(spec.data, spec.hidden, spec.activation, spec.seed)
+
+
+def _net_run(spec):
+    from core import netlab
+
+    return netlab.train(net_problem_of(spec), spec)
+
+
+def _net_views(spec, dir_seed: int):
+    from core import netlab
+
+    return netlab.views(net_problem_of(spec), net_run(spec), dir_seed=dir_seed)
+
+
+net_problem = _Shared(_net_problem, 8, pool=SHARED)
+net_run = _Shared(_net_run, 16, max_bytes=_RUN_BYTES // 2, pool=SHARED)
+net_views = _Shared(_net_views, 16, pool=SHARED)

@@ -1,0 +1,70 @@
+"""A small neural network: slices of its loss, a surface with hundreds of dimensions."""
+
+import streamlit as st
+
+from core import netlab
+from ui import cache, lab_page, link, network_controls, page_style, params
+from ui.charts import SIZES, chart
+from ui.network_views import figures, pair_figures, shape_text
+from ui.text import t
+from ui.views import log_axis
+from viz import theme
+
+projector = bool(st.session_state.get("projector"))
+page_style.apply(projector)
+slots = lab_page.frame("net.title", "net.intro", projector=projector)
+try:
+    c = network_controls.sidebar_and_strip(
+        slots.strip, lambda name: cache.net_problem(name, (1,), "tanh", 42).n_train
+    )
+    problem = cache.net_problem_of(c.spec)
+    traj = cache.net_run(c.spec)
+    views = cache.net_views(c.spec, c.dirs)
+except ValueError as err:
+    link.show_notices()
+    st.error(t("error_data", reason=err))
+    st.stop()
+
+style = theme.PROJECTOR if c.projector else theme.NORMAL
+link.show_notices()
+done = int(traj.epoch_updates.size - 1)
+with slots.bar:
+    epoch = network_controls.epoch_ui(st, done)
+query = {**c.state, "at": epoch if epoch < done else None}
+lab_page.share(slots.share, params.to_query(query))
+
+p, n = problem.p, problem.n_train
+with slots.status:
+    words = t("net.status", shape=shape_text(c.spec), p=f"{p:,}", n=n, k=f"{traj.n_updates:,}")
+    if traj.status == "diverged":
+        st.error(words + " " + t("net.diverged", k=traj.diverged_at))
+    else:
+        st.info(words)
+    capped = netlab.max_epochs(c.spec, n)
+    if c.spec.epochs > capped:
+        st.caption(t("net.capped", epochs=capped, cap=netlab.max_updates(c.spec, n)))
+    if problem.subsampled:
+        st.caption(t("net.subsampled", n=n, total=problem.data.x_train.size))
+
+figs = figures(problem, traj, views, epoch=epoch, log_y=log_axis(None, traj), style=style)
+size = SIZES["projector" if c.projector else "normal"]
+
+
+def row(*roles, container=None):
+    where = container or st.container()
+    for role, column in zip(roles, where.columns(len(roles)), strict=True):
+        chart(figs[role], key="net_" + role, container=column, size=size)
+
+
+row("slice3d", "slice")
+st.caption(t("net.what_a_slice_shows", p=f"{p:,}"))
+row("pca", "line")
+row("curve", "fit")
+if c.pair != "none":
+    runs = []
+    for name, spec in network_controls.partner(c.spec, c.pair, n):
+        runs.append((name, cache.net_run(spec), cache.net_views(spec, c.dirs)))
+    figs.update(pair_figures(runs, style=style))
+    st.subheader(t(f"net.pair_head.{c.pair}"))
+    row("pair", "pair_line")
+    st.caption(t(f"net.pair_note.{c.pair}"))

@@ -1,0 +1,159 @@
+"""The network page in AppTest: its views against core computed here, its link parameters (good
+and malformed), the presets, Chinese and projector mode."""
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from core import landscape, netlab
+from tests.apptest_util import APP, figures, specs, title_of, trace
+from tests.test_text import HALF_WIDTH_NEXT_TO_CJK
+
+PAGE = "app_pages/network.py"
+
+
+def open_page(**query) -> AppTest:
+    at = AppTest.from_file(str(APP), default_timeout=90)
+    if query:
+        at.query_params.update(query)
+    at.switch_page(PAGE)
+    return at.run()
+
+
+def figure(at, title):
+    return next(f for f in figures(at) if title_of(f).startswith(title))
+
+
+def words(at) -> str:
+    return " ".join(
+        e.value for kind in ("info", "caption", "error", "warning") for e in at.get(kind)
+    )
+
+
+def test_the_page_draws_every_view_of_the_default_run():
+    at = open_page()
+    assert not at.exception
+    titles = [title_of(f) for f in figures(at)]
+    assert titles[:2] == [
+        "Loss on a random plane through the final weights",
+        "The same plane from above",
+    ]
+    assert any(t.startswith("Plane of the path's first two PCs") for t in titles)
+    assert "Loss along the line from the start to the end" in titles
+    assert "Loss against epoch" in titles and "The network's prediction over the data" in titles
+    assert "P = 49 parameters" in words(at) and "surface with 49 dimensions" in words(at)
+    assert "A minimum on a slice need not be one in 49 dimensions" in words(at)
+    # the slice drawn is the slice of the run computed here, independently of the page's cache
+    spec = netlab.NetSpec(batch_size=160)
+    problem = netlab.make_problem(netlab.dataset("tanh"), spec)
+    traj = netlab.train(problem, spec)
+    d1, d2 = landscape.directions(problem.surface.lay, traj.params[-1], seed=0)
+    plane = landscape.plane(problem.surface, traj.params[-1], d1, d2)
+    z = figure(at, "Loss on a random plane")["data"][0]["z"]
+    np.testing.assert_allclose(z, plane.loss, rtol=1e-6)  # float32 on the wire
+    assert z[25, 25] == pytest.approx(traj.train_loss[-1], rel=1e-6)
+    fit = figure(at, "The network's prediction")
+    end = trace(fit, "epoch 1,000")
+    x = np.asarray(end["x"], dtype=float)
+    np.testing.assert_allclose(end["y"], problem.predict(traj.params[-1], x), rtol=1e-9)
+    pca = figure(at, "Plane of the path's")
+    share = landscape.path_pca(traj.params[netlab.views(problem, traj, dir_seed=0).path_index])
+    assert f"{100 * share.explained.sum():.1f}%" in title_of(pca)
+
+
+def test_the_epoch_shown_moves_the_fit_and_goes_into_the_link():
+    at = open_page()
+    at.slider(key="at").set_value(10).run()
+    assert not at.exception
+    spec = netlab.NetSpec(batch_size=160)
+    problem = netlab.make_problem(netlab.dataset("tanh"), spec)
+    traj = netlab.train(problem, spec)
+    fit = trace(figure(at, "The network's prediction"), "epoch 10")
+    np.testing.assert_allclose(
+        fit["y"], problem.predict(traj.params[10], np.asarray(fit["x"], float)), rtol=1e-9
+    )
+    curve = figure(at, "Loss against epoch")
+    mark = trace(curve, "epoch 10")
+    assert mark["x"] == [10.0] and mark["y"][0] == pytest.approx(traj.train_loss[10])
+    assert at.query_params["at"] == "10"
+
+
+def test_a_link_sets_every_control():
+    query = dict(
+        data="book", layers="2", units="8", act="relu", lr="0.01", opt="adam", batch="16",
+        epochs="50", seed="7", dirs="3", pair="act", at="20",
+    )  # fmt: skip
+    at = open_page(**query)
+    assert not at.exception
+    assert at.selectbox(key="data").value == "book"
+    assert at.radio(key="layers").value == 2 and at.slider(key="units").value == 8
+    assert at.radio(key="act").value == "relu" and at.slider(key="at").value == 20
+    assert at.number_input(key="dirs").value == 3
+    assert "P = 97 parameters" in words(at)  # 8 + 8, 8x8 + 8, 8 + 1
+    assert "tanh against ReLU" in [h.value for h in at.subheader]
+    assert {k: at.query_params[k] for k in query} == query  # the link reads back as it came
+    spec = netlab.NetSpec(
+        data="book", hidden=(8, 8), activation="relu", seed=7, optimizer="adam", lr=0.01,
+        batch_size=16, epochs=50,
+    )  # fmt: skip
+    traj = netlab.train(netlab.make_problem(netlab.dataset("book"), spec), spec)
+    z = figure(at, "Loss on a random plane")["data"][0]["z"]
+    assert z[25, 25] == pytest.approx(traj.train_loss[-1], rel=1e-6)
+
+
+@pytest.mark.parametrize(
+    "key,value",
+    [("units", "abc"), ("layers", "3"), ("act", "sigmoid"), ("data", "rosenbrock"),
+     ("dirs", "-1"), ("pair", "everything"), ("at", "1e400"), ("lr", "nan")],
+)  # fmt: skip
+def test_a_malformed_link_value_is_said_and_changes_nothing_else(key, value):
+    good = specs(open_page())
+    at = open_page(**{key: value})
+    assert not at.exception
+    assert key in words(at) and "ignored" in words(at)
+    assert specs(at) == good
+    assert key not in at.query_params
+
+
+def test_an_out_of_range_value_is_clamped_and_said():
+    at = open_page(units="40")
+    assert not at.exception
+    assert at.slider(key="units").value == 32
+    assert "units" in words(at) and "P = 97 parameters" in words(at)
+
+
+def test_the_presets_and_new_directions():
+    at = open_page()
+    before = figure(at, "Loss on a random plane")["data"][0]["z"]
+    at.button(key="redraw").click().run()
+    assert at.number_input(key="dirs").value == 1 and at.query_params["dirs"] == "1"
+    after = figure(at, "Loss on a random plane")["data"][0]["z"]
+    assert after[25, 25] == before[25, 25] and not np.allclose(after, before)
+    at.button(key="preset_wide_sharp").click().run()
+    assert not at.exception
+    assert at.query_params["pair"] == "batch" and at.query_params["batch"] == "4"
+    pair = figure(at, "Random planes through each run's final weights")
+    assert [a["text"] for a in pair["layout"]["annotations"]][1].startswith("full batch (160)")
+    assert "Capped at 125 epochs" in words(at)
+    at.button(key="preset_relu_tanh").click().run()
+    assert at.query_params["pair"] == "act" and at.query_params["opt"] == "adam"
+    names = [t["name"] for t in figure(at, "Loss along direction 1")["data"]]
+    assert names == ["tanh", "relu"]
+
+
+def test_chinese_and_projector():
+    at = open_page(lang="zh")
+    assert not at.exception
+    assert "P = 49 个参数" in words(at)
+    shown = [words(at)] + [title_of(f) for f in figures(at)]
+    assert all(HALF_WIDTH_NEXT_TO_CJK.findall(text) == [] for text in shown)
+    assert "穿过最终权重的随机平面上的损失" in shown
+    room = open_page(projector="1")
+    assert not room.exception
+    assert [title_of(f) for f in figures(room)][:2] == ["Random plane", "From above"]
+
+
+def test_a_diverging_run_says_so():
+    at = open_page(data="book_x10", act="relu", lr="10", units="8")
+    assert not at.exception
+    assert any("blew up" in e.value for e in at.error)

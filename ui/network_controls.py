@@ -1,0 +1,184 @@
+"""The network page's controls: the strip (data, network, learning rate, batch, optimizer), the
+sidebar (epochs, seeds, directions, comparison), the presets, and the epoch the views show.
+
+Widget keys are the public link names of ``ui.params`` (``data``, ``layers``, ``units``, ``act``,
+``dirs``, ``pair``, ``at``, and the lab's own ``lr``, ``batch``, ``opt``, ``epochs``, ``seed``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import streamlit as st
+
+from core import lab, netlab
+from ui import controls, params
+from ui.text import t
+
+
+@dataclass(frozen=True)
+class NetControls:
+    spec: netlab.NetSpec
+    dirs: int  # the seed of the two random directions
+    pair: str  # "none", "batch" (a small batch against the full one) or "act" (tanh vs ReLU)
+    projector: bool
+    state: dict  # the link's values (ui.params.to_query writes the link)
+
+
+def _new_directions() -> None:
+    st.session_state["dirs"] = (int(st.session_state.get("dirs") or 0) + 1) % params.SEED_MAX
+
+
+PRESETS = {
+    # Keskar et al. 2017, Li et al. 2018 fig. 3: small batches are said to find wider minima
+    "wide_sharp": {
+        "data": "tanh", "layers": 1, "units": 16, "act": "tanh", "opt": "gd", "lr": 0.1,
+        "batch": 4, "epochs": 1000, "pair": "batch", "at": None,
+    },
+    "relu_tanh": {
+        "data": "tanh", "layers": 1, "units": 16, "act": "tanh", "opt": "adam", "lr": 0.01,
+        "batch": 16, "epochs": 300, "pair": "act", "at": None,
+    },
+}  # fmt: skip
+
+
+def _preset(name: str) -> None:
+    st.session_state.update(PRESETS[name])
+    st.session_state["_batch_full"] = False
+
+
+def sidebar_and_strip(strip, n_train_of) -> NetControls:
+    """Draw every control; ``n_train_of(data_name)`` tells the batch slider its range."""
+    controls.init_state("network")
+    state = st.session_state
+    with st.sidebar:
+        controls.language_ui()
+        projector = controls.projector_ui()
+    if projector:  # the strip beside the bar holds what a lesson turns; the network is set once
+        where = st.sidebar.container()
+        top = [where, *strip.columns([4, 4, 3], vertical_alignment="bottom")]
+        second = [where] * 5
+    else:
+        top = strip.columns([5, 4, 4, 3], vertical_alignment="bottom")
+        second = strip.columns([2, 4, 3, 3, 3], vertical_alignment="bottom")
+    name = top[0].selectbox(
+        t("net.data"),
+        lab.DATA_SCENARIOS,
+        key="data",
+        persist_state="session",
+        format_func=lambda s: t(f"scenario.{s}"),
+    )
+    lr = controls.lr_ui(top[1])
+    with top[2]:
+        batch = controls.batch_ui(n_train_of(name))
+    opt = controls.optimizer_ui(top[3])
+    layers = second[0].radio(
+        t("net.layers"), (1, 2), key="layers", persist_state="session", horizontal=True
+    )
+    units = second[1].slider(
+        t("net.units"), 1, 32, key="units", persist_state="session", help=t("net.units_help")
+    )
+    activation = second[2].radio(
+        t("net.act"), ("tanh", "relu"), key="act", persist_state="session", horizontal=True
+    )
+    for col, preset in zip(second[3:], PRESETS, strict=True):
+        col.button(
+            t(f"net.preset.{preset}"),
+            on_click=_preset,
+            args=(preset,),
+            help=t(f"net.preset_help.{preset}"),
+            width="stretch",
+            key=f"preset_{preset}",
+        )
+    with st.sidebar:
+        st.subheader(t("more_settings"))
+        epochs = st.slider(t("epochs"), 1, lab.MAX_EPOCHS, key="epochs", persist_state="session")
+        opt_settings = controls.optimizer_settings(opt)
+        seed = st.number_input(
+            t("net.seed"),
+            0,
+            params.SEED_MAX,
+            key="seed",
+            persist_state="session",
+            step=1,
+            help=t("net.seed_help"),
+        )
+        dirs = st.number_input(
+            t("net.dirs"),
+            0,
+            params.SEED_MAX,
+            key="dirs",
+            persist_state="session",
+            step=1,
+            help=t("net.dirs_help"),
+        )
+        st.button(t("net.redraw"), on_click=_new_directions, key="redraw", width="stretch")
+        pair = st.radio(
+            t("net.pair"),
+            ("none", "batch", "act"),
+            key="pair",
+            persist_state="session",
+            format_func=lambda p: t(f"net.pair.{p}"),
+            help=t("net.pair_help"),
+        )
+    spec = netlab.NetSpec(
+        data=name,
+        hidden=(int(units),) * int(layers),
+        activation=activation,
+        seed=int(seed),
+        optimizer=opt,
+        lr=float(lr),
+        batch_size=int(batch),
+        epochs=int(epochs),
+        **opt_settings,
+    )
+    n = n_train_of(name)
+    link = {
+        "lang": state["lang"],
+        "projector": projector,
+        "data": name,
+        "layers": int(layers),
+        "units": int(units),
+        "act": activation,
+        "lr": float(lr),
+        "batch": "full" if batch >= n else int(batch),
+        "opt": opt,
+        "epochs": int(epochs),
+        "seed": int(seed),
+        "dirs": int(dirs),
+        "pair": pair,
+    }
+    if opt in ("momentum", "nesterov", "rmsprop", "adam"):
+        link["beta"] = opt_settings["beta"]
+    if opt == "adam":
+        link["beta2"] = opt_settings["beta2"]
+    return NetControls(spec, int(dirs), pair, projector, link)
+
+
+def partner(spec: netlab.NetSpec, pair: str, n_train: int) -> list[tuple[str, netlab.NetSpec]]:
+    """The two runs a comparison shows: a small batch (the one set, or 4 when the full batch is
+    set) against the full batch; or tanh against ReLU, everything else the same."""
+    if pair == "batch":
+        small = spec.batch_size if spec.batch_size < n_train else min(4, n_train)
+        return [
+            (t("net.batch_of", b=small), replace(spec, batch_size=small)),
+            (t("net.full_batch", n=n_train), replace(spec, batch_size=n_train)),
+        ]
+    return [(a, replace(spec, activation=a)) for a in ("tanh", "relu")]
+
+
+def epoch_ui(container, epochs: int) -> int:
+    """The epoch the views show (0: the start); at the end unless the user or a link chose one."""
+    state = st.session_state
+    at, before = state.get("at"), state.get("_net_done")
+    state["_net_done"] = epochs
+    moved = before is not None and before != epochs  # a new run: stay at its end if there before
+    if at is None or at > epochs or (moved and state.get("_net_at_end", False)):
+        state["at"] = epochs
+    if epochs < 1:
+        return 0
+    value = container.slider(
+        t("net.at"), 0, epochs, key="at", persist_state="session", help=t("net.at_help")
+    )
+    state["_net_at_end"] = value == epochs
+    return int(value)
