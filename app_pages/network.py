@@ -3,7 +3,7 @@
 import streamlit as st
 
 from core import netlab
-from ui import cache, lab_page, link, network_controls, page_style, params
+from ui import cache, controls, lab_page, link, network_controls, page_style, params
 from ui.charts import SIZES, chart
 from ui.network_views import figures, pair_figures, shape_text
 from ui.text import t
@@ -14,12 +14,13 @@ projector = bool(st.session_state.get("projector"))
 page_style.apply(projector)
 slots = lab_page.frame("net.title", "net.intro", projector=projector)
 try:
-    c = network_controls.sidebar_and_strip(
-        slots.strip, lambda name: cache.net_problem(name, (1,), "tanh", 42).n_train
-    )
+    c = network_controls.sidebar_and_strip(slots.strip, network_controls.n_train_of)
     problem = cache.net_problem_of(c.spec)
-    traj = cache.net_run(c.spec)
-    views = cache.net_views(c.spec, c.dirs)
+    traj = cache.net_run_of(c.spec)
+    views = cache.net_views_of(c.spec, c.dirs)
+except controls.NoData:
+    link.show_notices()
+    st.stop()
 except ValueError as err:
     link.show_notices()
     st.error(t("error_data", reason=err))
@@ -63,7 +64,7 @@ row("curve", "fit")
 if c.pair != "none":
     runs = []
     for name, spec in network_controls.partner(c.spec, c.pair, n):
-        runs.append((name, cache.net_run(spec), cache.net_views(spec, c.dirs)))
+        runs.append((name, cache.net_run_of(spec), cache.net_views_of(spec, c.dirs)))
     figs.update(pair_figures(runs, style=style))
     st.subheader(t(f"net.pair_head.{c.pair}"))
     row("pair", "pair_line")

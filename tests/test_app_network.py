@@ -157,3 +157,21 @@ def test_a_diverging_run_says_so():
     at = open_page(data="book_x10", act="relu", lr="10", units="8")
     assert not at.exception
     assert any("blew up" in e.value for e in at.error)
+
+
+def test_an_uploaded_file_trains_the_network_in_its_own_session():
+    from ui import cache
+
+    at = open_page(data="upload")
+    assert not at.exception
+    assert any("Choose a CSV file" in i.value for i in at.info)
+    assert not figures(at)  # nothing drawn until a usable file is there
+    rows = "".join(f"{x / 10},{np.sin(x / 10):.6f}\n" for x in range(-30, 31))
+    shared = len(cache._net_run)
+    at.file_uploader[0].set_value(("wave.csv", ("x,y\n" + rows).encode(), "text/csv")).run()
+    assert not at.exception
+    assert "N = 49 training examples" in words(at)  # 61 rows, 20% validation
+    z = figure(at, "Loss on a random plane")["data"][0]["z"]
+    assert np.isfinite(z).all()
+    assert len(cache._net_run) == shared  # the upload's run stayed in its session
+    assert at.query_params["data"] == "upload"

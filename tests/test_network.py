@@ -266,3 +266,28 @@ def test_bad_networks_are_refused():
         traj = netlab.train(netlab.make_problem(netlab.dataset("tanh"), spec), spec)
         assert traj.n_updates == 3 * 5 and traj.status in ("completed", "diverged")
         assert isinstance(traj, descent.Trajectory)
+
+
+def test_the_hessian_against_second_differences_of_the_loss():
+    lay = layout((2,))
+    x, y = data(15)
+    s = NetworkSurface(x=x, y=y, lay=lay, activation="tanh")
+    theta = init_params(lay, seed=5)
+    h = 1e-4
+    eye = np.eye(lay.p) * h
+    ref = np.array(
+        [
+            [
+                (
+                    s.loss(theta + eye[j] + eye[k])
+                    - s.loss(theta + eye[j] - eye[k])
+                    - s.loss(theta - eye[j] + eye[k])
+                    + s.loss(theta - eye[j] - eye[k])
+                )
+                / (4 * h * h)
+                for k in range(lay.p)
+            ]
+            for j in range(lay.p)
+        ]
+    )
+    np.testing.assert_allclose(s.hessian(theta), ref, rtol=1e-4, atol=1e-6)

@@ -48,7 +48,8 @@ def _preset(name: str) -> None:
 
 
 def sidebar_and_strip(strip, n_train_of) -> NetControls:
-    """Draw every control; ``n_train_of(data_name)`` tells the batch slider its range."""
+    """Draw every control; ``n_train_of(data_name, source)`` tells the batch slider its range.
+    Raises ``controls.NoData`` while the upload is chosen and no usable file is there."""
     controls.init_state("network")
     state = st.session_state
     with st.sidebar:
@@ -63,14 +64,23 @@ def sidebar_and_strip(strip, n_train_of) -> NetControls:
         second = strip.columns([2, 4, 3, 3, 3], vertical_alignment="bottom")
     name = top[0].selectbox(
         t("net.data"),
-        lab.DATA_SCENARIOS,
+        (*lab.DATA_SCENARIOS, "upload"),
         key="data",
         persist_state="session",
         format_func=lambda s: t(f"scenario.{s}"),
     )
+    source = ""
+    if name == "upload":  # the explorer's upload: the file, its columns, the validation share
+        from ui import upload
+
+        with strip:
+            up = upload.upload_ui(int(state["seed"]))
+        if up is None:
+            raise controls.NoData
+        source = f"{up.source}:{up.val_fraction}"
     lr = controls.lr_ui(top[1])
     with top[2]:
-        batch = controls.batch_ui(n_train_of(name))
+        batch = controls.batch_ui(n_train_of(name, source))
     opt = controls.optimizer_ui(top[3])
     layers = second[0].radio(
         t("net.layers"), (1, 2), key="layers", persist_state="session", horizontal=True
@@ -130,9 +140,10 @@ def sidebar_and_strip(strip, n_train_of) -> NetControls:
         lr=float(lr),
         batch_size=int(batch),
         epochs=int(epochs),
+        source=source,
         **opt_settings,
     )
-    n = n_train_of(name)
+    n = n_train_of(name, source)
     link = {
         "lang": state["lang"],
         "projector": projector,
@@ -153,6 +164,14 @@ def sidebar_and_strip(strip, n_train_of) -> NetControls:
     if opt == "adam":
         link["beta2"] = opt_settings["beta2"]
     return NetControls(spec, int(dirs), pair, projector, link)
+
+
+def n_train_of(name: str, source: str = "") -> int:
+    """Training examples the network sees on this data set (at most ``netlab.MAX_TRAIN``)."""
+    from ui import cache
+
+    spec = netlab.NetSpec(data=name, hidden=(1,), source=source)
+    return cache.net_problem_of(spec).n_train
 
 
 def partner(spec: netlab.NetSpec, pair: str, n_train: int) -> list[tuple[str, netlab.NetSpec]]:

@@ -223,7 +223,7 @@ PARAMS = (
 # --- the network page (issue 16) ---------------------------------------------------------------
 # (its data set, optimizer, learning rate, batch, epochs and seed are the lab's own names above)
 PARAMS += (
-    Param("data", "tanh", _choice(*lab.DATA_SCENARIOS)),
+    Param("data", "tanh", _choice(*lab.DATA_SCENARIOS, "upload")),
     Param("layers", 1, _int_in(1, 2)),
     Param("units", 16, _int_in(1, 32, clamp=True)),
     Param("act", "tanh", _choice("tanh", "relu")),
