@@ -175,3 +175,34 @@ def test_an_uploaded_file_trains_the_network_in_its_own_session():
     assert np.isfinite(z).all()
     assert len(cache._net_run) == shared  # the upload's run stayed in its session
     assert at.query_params["data"] == "upload"
+
+
+def random_links(count: int, seed: int = 16):
+    """Random combinations of the page's controls, extremes included."""
+    import random
+
+    rng = random.Random(seed)
+    from ui import params
+
+    for _ in range(count):
+        yield {
+            "data": rng.choice(
+                ["book", "book_x10", "line5x", "course", "tiny_noisy", "synthetic", "tanh"]
+            ),
+            "layers": str(rng.choice([1, 2])),
+            "units": str(rng.choice([1, 2, 7, 32])),
+            "act": rng.choice(["tanh", "relu"]),
+            "lr": f"{rng.choice(params.LEARNING_RATES):g}",
+            "opt": rng.choice(["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"]),
+            "batch": rng.choice(["1", "2", "16", "full"]),
+            "epochs": str(rng.choice([1, 7, 1000])),
+            "pair": rng.choice(["none", "batch", "act"]),
+        }
+
+
+@pytest.mark.parametrize("query", list(random_links(8)), ids=lambda q: ",".join(q.values()))
+def test_any_combination_of_controls_draws_without_an_exception(query):
+    at = open_page(**query)
+    assert not at.exception
+    assert len(figures(at)) == (8 if query["pair"] != "none" else 6)
+    assert "Every view below is a slice" in words(at)
