@@ -35,12 +35,12 @@ def test_the_page_draws_every_view_of_the_default_run():
     assert not at.exception
     titles = [title_of(f) for f in figures(at)]
     assert titles[:2] == [
-        "Loss on a random plane through the final weights",
+        "Loss on a random plane",
         "The same plane from above",
     ]
-    assert any(t.startswith("Plane of the path's first two PCs") for t in titles)
-    assert "Loss along the line from the start to the end" in titles
-    assert "Loss against epoch" in titles and "The network's prediction over the data" in titles
+    assert any(t.startswith("Plane of the path's 2 PCs") for t in titles)
+    assert "Along the line start → end" in titles
+    assert "Loss against epoch" in titles and "The network's prediction" in titles
     assert "P = 49 parameters" in words(at) and "surface with 49 dimensions" in words(at)
     assert "A minimum on a slice need not be one in 49 dimensions" in words(at)
     # the slice drawn is the slice of the run computed here, independently of the page's cache
@@ -132,7 +132,7 @@ def test_the_presets_and_new_directions():
     at.button(key="preset_wide_sharp").click().run()
     assert not at.exception
     assert at.query_params["pair"] == "batch" and at.query_params["batch"] == "4"
-    pair = figure(at, "Random planes through each run's final weights")
+    pair = figure(at, "Each run's own random plane")
     assert [a["text"] for a in pair["layout"]["annotations"]][1].startswith("full batch (160)")
     assert "Capped at 125 epochs" in words(at)
     at.button(key="preset_relu_tanh").click().run()
@@ -147,7 +147,7 @@ def test_chinese_and_projector():
     assert "P = 49 个参数" in words(at)
     shown = [words(at)] + [title_of(f) for f in figures(at)]
     assert all(HALF_WIDTH_NEXT_TO_CJK.findall(text) == [] for text in shown)
-    assert "穿过最终权重的随机平面上的损失" in shown
+    assert "随机平面上的损失" in shown
     room = open_page(projector="1")
     assert not room.exception
     assert [title_of(f) for f in figures(room)][:2] == ["Random plane", "From above"]

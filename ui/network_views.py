@@ -180,7 +180,7 @@ def pair_figures(runs, *, style: theme.Style) -> dict:
     first direction through each."""
     panels, lines = [], []
     for (name, traj, v), colour in zip(runs, PAIR_COLOURS, strict=True):
-        label = f"{name}: {t('loss_short')} {float(traj.train_loss[-1]):.3g}"
+        label = f"{name}<br>{t('loss_short')} {float(traj.train_loss[-1]):.3g}"
         panels.append((label, v.plane.a, v.plane.b, v.plane.loss))
         centre = v.plane.b.size // 2
         lines.append((name, v.plane.a, v.plane.loss[centre, :], colour))

@@ -78,8 +78,9 @@ def loss_along(curves, *, marks, labels: dict, style: theme.Style = theme.NORMAL
 
 
 def slices_side_by_side(panels, *, labels: dict, style: theme.Style = theme.NORMAL) -> dict:
-    """Contours of several slices (``panels`` of ``(title, a, b, loss)``) on one colour scale
-    (levels in log10 of the loss, as every contour of the lab), the centre of each marked."""
+    """Contours of several slices (``panels`` of ``(title, a, b, loss)``, a title of up to two
+    lines) on one colour scale (levels in log10 of the loss, as every contour of the lab), the
+    centre of each marked (its name in the hover)."""
     z_all = [levels(p[3], float("nan"))[0] for p in panels]
     fig = figure()
     subplots(fig, len(panels), 0.06, [p[0] for p in panels], shared_y=True)
@@ -111,7 +112,7 @@ def slices_side_by_side(panels, *, labels: dict, style: theme.Style = theme.NORM
                     "y": [0.0],
                     "mode": "markers",
                     "name": labels["centre"],
-                    "showlegend": col == 1,
+                    "showlegend": False,  # (under the plot it ran into the axis titles)
                     "hoverinfo": "name",
                     "marker": {
                         "size": 12 * style.marker,
@@ -124,9 +125,14 @@ def slices_side_by_side(panels, *, labels: dict, style: theme.Style = theme.NORM
             )
         )
         n = "" if col == 1 else str(col)
-        merge(
+        merge(  # ticks clear of the panel edges, where two panels' ends would meet
             fig["layout"][f"xaxis{n}"],
-            {"title": {"text": labels["x"]}, "showgrid": False, "zeroline": False},
+            {
+                "title": {"text": labels["x"]},
+                "showgrid": False,
+                "zeroline": False,
+                "tickvals": [0.5 * float(a[0]), 0.0, 0.5 * float(a[-1])],
+            },
         )
         merge(fig["layout"][f"yaxis{n}"], {"showgrid": False, "zeroline": False})
     fig["layout"]["yaxis"]["title"] = {"text": labels["y"]}
@@ -144,8 +150,7 @@ def slices_side_by_side(panels, *, labels: dict, style: theme.Style = theme.NORM
             "tickfont": {"size": style.font_size},
         },
     }
-    fig["layout"]["margin"]["t"] = style.title_size + 50
-    fig["layout"]["legend"].update(y=-0.22, yanchor="top", x=0.0, xanchor="left")
+    fig["layout"]["margin"]["t"] = style.title_size + 2 * style.font_size + 40  # 2-line titles
     fig["layout"]["dragmode"] = False
     for note in fig["layout"]["annotations"]:
         note["font"]["size"] = style.font_size
