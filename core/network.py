@@ -237,8 +237,17 @@ class NetworkSurface(Surface):
         return backprop(self.lay, self.activation, theta, self.x[rows], self.y[rows])
 
     def batch_losses(self, params, rows, owner, k):
-        """Each batch's loss at its own parameters: every example through the network of its
-        batch, a few thousand examples at a time."""
+        """Each batch's loss at its own parameters (``owner`` sorted): large batches one
+        forward pass each; small ones every example through the network of its batch, a few
+        hundred examples at a time."""
+        if rows.size >= 8 * k:
+            bounds = np.concatenate([[0], np.cumsum(np.bincount(owner, minlength=k))])
+            out = np.empty(k)
+            for b in range(k):
+                here = rows[bounds[b] : bounds[b + 1]]
+                r = forward(self.lay, self.activation, params[b : b + 1], self.x[here])[0]
+                out[b] = np.mean((r - self.y[here]) ** 2)
+            return out
         sq = np.empty(rows.size)
         step = max(1, CHUNK // (self.lay.p + self._width()))
         for lo in range(0, rows.size, step):

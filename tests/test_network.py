@@ -114,6 +114,11 @@ def test_batch_losses_are_each_batch_at_its_own_parameters():
     got = s.batch_losses(params, rows, owner, 4)
     want = [s.batch(params[k], rows[owner == k])[0] for k in range(4)]
     np.testing.assert_allclose(got, want, rtol=1e-12)
+    rows = np.arange(20).repeat(4)  # large batches take the other way: the same numbers
+    owner = np.repeat(np.arange(4), 20)
+    got = s.batch_losses(params, rows, owner, 4)
+    want = [s.batch(params[k], rows[owner == k])[0] for k in range(4)]
+    np.testing.assert_allclose(got, want, rtol=1e-12)
 
 
 def plain_loop(s, theta, *, lr, epochs, batch, seed, adam=False):
