@@ -206,3 +206,15 @@ def test_any_combination_of_controls_draws_without_an_exception(query):
     assert not at.exception
     assert len(figures(at)) == (8 if query["pair"] != "none" else 6)
     assert "Every view below is a slice" in words(at)
+
+
+def test_reset_brings_back_the_defaults_and_a_tiny_data_set_still_compares_two_batches():
+    at = open_page(data="course", units="4", pair="batch")
+    assert not at.exception
+    panels = [a["text"] for a in figure(at, "Each run's own random plane")["layout"]["annotations"]]
+    assert panels[0].startswith("batch 1") and panels[1].startswith("full batch (3)")
+    at.button(key="reset_button").click().run()
+    assert not at.exception
+    assert at.selectbox(key="data").value == "tanh" and at.slider(key="units").value == 16
+    assert "P = 49 parameters" in words(at)
+    assert dict(at.query_params) == {}

@@ -176,9 +176,10 @@ def n_train_of(name: str, source: str = "") -> int:
 
 def partner(spec: netlab.NetSpec, pair: str, n_train: int) -> list[tuple[str, netlab.NetSpec]]:
     """The two runs a comparison shows: a small batch (the one set, or 4 when the full batch is
-    set) against the full batch; or tanh against ReLU, everything else the same."""
+    set; fewer on a tiny data set) against the full batch; or tanh against ReLU, everything
+    else the same."""
     if pair == "batch":
-        small = spec.batch_size if spec.batch_size < n_train else min(4, n_train)
+        small = spec.batch_size if spec.batch_size < n_train else min(4, max(1, n_train // 2))
         return [
             (t("net.batch_of", b=small), replace(spec, batch_size=small)),
             (t("net.full_batch", n=n_train), replace(spec, batch_size=n_train)),
