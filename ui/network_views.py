@@ -25,7 +25,7 @@ def slice_labels(title: str) -> dict:
         "x": t("net.alpha"),
         "y": t("net.beta"),
         "loss": t("loss_short"),
-        "loss_log": t("loss_short"),
+        "loss_log": t("loss_log", loss=t("loss_short")),
         "surface": t("loss_short"),
         "start": t("net.final"),
         "minimum": t("net.final"),
@@ -56,6 +56,8 @@ def figures(
         start=(0.0, 0.0, end_loss),
         labels=slice_labels(title("net.slice3d_title", style)),
         style=style,
+        # a plane far out where the loss grows by decades would press the basin flat
+        log=maps.wants_log(plane.loss, float("nan")),
     )
     contour = maps.contour_with_paths(
         plane.a,
