@@ -29,8 +29,7 @@ except ValueError as err:
 style = theme.PROJECTOR if c.projector else theme.NORMAL
 link.show_notices()
 done = int(traj.epoch_updates.size - 1)
-with slots.bar:
-    epoch = network_controls.epoch_ui(st, done)
+epoch = network_controls.settle_epoch(done)
 query = {**c.state, "at": epoch if epoch < done else None}
 lab_page.share(slots.share, params.to_query(query))
 
@@ -47,25 +46,34 @@ with slots.status:
     if problem.subsampled:
         st.caption(t("net.subsampled", n=n, total=problem.data.x_train.size))
 
-figs = figures(problem, traj, views, epoch=epoch, log_y=log_axis(None, traj), style=style)
 size = SIZES["projector" if c.projector else "normal"]
-
-
-def row(*roles, container=None):
-    where = container or st.container()
-    for role, column in zip(roles, where.columns(len(roles)), strict=True):
-        chart(figs[role], key="net_" + role, container=column, size=size)
-
-
-row("slice3d", "slice")
-st.caption(t("net.what_a_slice_shows", p=f"{p:,}"))
-row("pca", "line")
-row("curve", "fit")
+pair = None
 if c.pair != "none":
     runs = []
     for name, spec in network_controls.partner(c.spec, c.pair, n):
         runs.append((name, cache.net_run_of(spec), cache.net_views_of(spec, c.dirs)))
-    figs.update(pair_figures(runs, style=style))
-    st.subheader(t(f"net.pair_head.{c.pair}"))
-    row("pair", "pair_line")
-    st.caption(t(f"net.pair_note.{c.pair}"))
+    pair = pair_figures(runs, style=style)
+
+
+def row(figs, *roles):
+    for role, column in zip(roles, st.columns(len(roles)), strict=True):
+        chart(figs[role], key="net_" + role, container=column, size=size)
+
+
+def views_at_epoch():
+    """The epoch bar and the views (a fragment: a play reruns only this)."""
+    at = network_controls.epoch_bar(done)
+    figs = figures(problem, traj, views, epoch=at, log_y=log_axis(None, traj), style=style)
+    row(figs, "slice3d", "slice")
+    st.caption(t("net.what_a_slice_shows", p=f"{p:,}"))
+    row(figs, "pca", "line")
+    row(figs, "curve", "fit")
+    if pair is not None:
+        st.subheader(t(f"net.pair_head.{c.pair}"))
+        row(pair, "pair", "pair_line")
+        st.caption(t(f"net.pair_note.{c.pair}"))
+    network_controls.after_views()
+
+
+tick = network_controls.PLAY_TICK if network_controls.playing() else None
+st.fragment(views_at_epoch, run_every=tick)()

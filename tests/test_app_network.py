@@ -218,3 +218,19 @@ def test_reset_brings_back_the_defaults_and_a_tiny_data_set_still_compares_two_b
     assert at.selectbox(key="data").value == "tanh" and at.slider(key="units").value == 16
     assert "P = 49 parameters" in words(at)
     assert dict(at.query_params) == {}
+
+
+def test_play_moves_the_epoch_shown_frame_by_frame_and_pause_stops_it():
+    at = open_page()
+    at.button(key="net_play").click().run()  # at the end: from the start again
+    assert not at.exception
+    first = at.slider(key="at").value
+    assert 0 < first < 1000 and first % 20 == 0  # 50 frames from the start to the end
+    assert trace(figure(at, "The network's prediction"), f"epoch {first:,}")
+    at.run()  # what the fragment's timer does
+    assert at.slider(key="at").value == first + 20
+    at.button(key="net_play").click().run()  # pause
+    held = at.slider(key="at").value
+    at.run()
+    assert at.slider(key="at").value == held
+    assert at.query_params["at"] == str(held)

@@ -187,18 +187,76 @@ def partner(spec: netlab.NetSpec, pair: str, n_train: int) -> list[tuple[str, ne
     return [(a, replace(spec, activation=a)) for a in ("tanh", "relu")]
 
 
-def epoch_ui(container, epochs: int) -> int:
-    """The epoch the views show (0: the start); at the end unless the user or a link chose one."""
+PLAYING = "_net_playing"
+PLAY_TICK = 0.35  # seconds between two frames of the play
+PLAY_FRAMES = 50  # a play from the start to the end takes about this many frames
+_FULL = "_net_full"  # the views' fragment asks for a whole rerun (the link, the share box)
+
+
+def settle_epoch(epochs: int) -> int:
+    """The epoch the views show (0: the start): at the end unless the user or a link chose one;
+    at the new end when the run changes while it was at the end."""
     state = st.session_state
     at, before = state.get("at"), state.get("_net_done")
     state["_net_done"] = epochs
-    moved = before is not None and before != epochs  # a new run: stay at its end if there before
+    moved = before is not None and before != epochs
     if at is None or at > epochs or (moved and state.get("_net_at_end", False)):
         state["at"] = epochs
+    state["_net_at_end"] = state["at"] == epochs
+    return int(state["at"])
+
+
+def playing() -> bool:
+    return bool(st.session_state.get(PLAYING))
+
+
+def _toggle_play() -> None:
+    state = st.session_state
+    state[PLAYING] = not state.get(PLAYING)
+    if state[PLAYING] and state.get("at") == state.get("_net_done"):
+        state["at"] = 0  # played to the end before: from the start again
+    state[_FULL] = True  # run_every is set when the page draws the fragment
+
+
+def _moved() -> None:
+    st.session_state[PLAYING] = False
+    st.session_state[_FULL] = True
+
+
+def epoch_bar(epochs: int) -> int:
+    """▶ / ⏸ and the slider of the epoch shown, inside the views' fragment: while playing,
+    each run of the fragment moves one frame on (the slider with it)."""
+    state = st.session_state
+    if playing():
+        state["at"] = min(int(state.get("at") or 0) + max(1, epochs // PLAY_FRAMES), epochs)
+        if state["at"] >= epochs:
+            state[PLAYING] = False
+            state[_FULL] = True
     if epochs < 1:
         return 0
-    value = container.slider(
-        t("net.at"), 0, epochs, key="at", persist_state="session", help=t("net.at_help")
+    left, right = st.columns([2, 13], vertical_alignment="bottom")
+    left.button(
+        ("⏸ " + t("net.pause")) if playing() else ("▶ " + t("net.play")),
+        on_click=_toggle_play,
+        help=t("net.play_help"),
+        key="net_play",
+        width="stretch",
+    )
+    value = right.slider(
+        t("net.at"),
+        0,
+        epochs,
+        key="at",
+        persist_state="session",
+        on_change=_moved,
+        help=t("net.at_help"),
     )
     state["_net_at_end"] = value == epochs
     return int(value)
+
+
+def after_views() -> None:
+    """The end of the views' fragment: a whole rerun when the user moved the slider or the play
+    started or stopped (the link and the share box follow)."""
+    if st.session_state.pop(_FULL, False):
+        st.rerun(scope="app")

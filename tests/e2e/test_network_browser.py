@@ -72,6 +72,37 @@ def test_the_network_page_draws_and_redraws(page, app_url, console_errors):
     assert console_errors == []
 
 
+def test_play_moves_the_epoch_and_the_fit_in_the_browser(page, app_url, console_errors):
+    page.set_viewport_size({"width": 1400, "height": 900})
+    page.goto(f"{app_url}/network")
+    page.wait_for_function(DRAWN, arg=6, timeout=90_000)
+    slider = page.get_by_role("slider", name="Epoch shown")
+    fit_at_end = page.evaluate(FIT_Y)
+    page.get_by_role("button", name="▶").click()
+
+    def shown() -> int:
+        return int(slider.get_attribute("aria-valuetext").replace(",", ""))
+
+    def wait_until(ok, what: str) -> None:
+        for _ in range(120):
+            if ok():
+                return
+            page.wait_for_timeout(250)
+        pytest.fail(what)
+
+    wait_until(lambda: 0 < shown() < 500, "the play did not start from the beginning")
+    seen = shown()
+    wait_until(lambda: shown() > seen, "the play did not move on")
+    wait_until(lambda: page.evaluate(FIT_Y) != fit_at_end, "the fitted curve did not follow")
+    page.get_by_role("button", name="⏸").click()
+    page.wait_for_function("() => location.search.includes('at=')", timeout=30_000)
+    held = slider.get_attribute("aria-valuetext")
+    page.wait_for_timeout(1500)
+    assert slider.get_attribute("aria-valuetext") == held  # paused
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert console_errors == []
+
+
 def test_the_preset_pair_draws_both_slices(page, app_url, console_errors):
     page.set_viewport_size({"width": 1400, "height": 900})
     page.goto(f"{app_url}/network")

@@ -665,5 +665,9 @@ EN |= {
     "net.fit_title.short": "Prediction",
     "net.pair_title.short": "Both planes",
     "net.pair_line_title.short": "Along direction 1",
+    "net.play": "Play",
+    "net.pause": "Pause",
+    "net.play_help": "Play the run epoch by epoch: the loss curve, the fitted curve and the point "
+    "on the PCA plane move with it.",
     # --- end of the network page's texts -------------------------------------------------------
 }

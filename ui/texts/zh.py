@@ -623,5 +623,8 @@ ZH |= {
     "net.fit_title.short": "预测",
     "net.pair_title.short": "两个平面",
     "net.pair_line_title.short": "沿方向 1",
+    "net.play": "播放",
+    "net.pause": "暂停",
+    "net.play_help": "逐轮播放这次运行：损失曲线、预测曲线和 PCA 平面上的点随之移动。",
     # --- end of the network page's texts -------------------------------------------------------
 }
