@@ -50,6 +50,8 @@ def _preset(name: str) -> None:
 def sidebar_and_strip(strip, n_train_of) -> NetControls:
     """Draw every control; ``n_train_of(data_name, source)`` tells the batch slider its range.
     Raises ``controls.NoData`` while the upload is chosen and no usable file is there."""
+    if st.session_state.get("_page") != "network":  # back from another page: not playing
+        st.session_state[PLAYING] = False
     controls.init_state("network")
     state = st.session_state
     with st.sidebar:
