@@ -16,6 +16,7 @@ at once (a slice of 51 x 51 points is one batched matrix product per layer, in c
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -32,12 +33,12 @@ class Layout:
 
     sizes: tuple[int, ...]
 
-    @property
+    @cached_property
     def shapes(self) -> list[tuple[int, int]]:
         """``(out, in)`` of every layer's weight matrix."""
         return [(o, i) for i, o in zip(self.sizes[:-1], self.sizes[1:], strict=True)]
 
-    @property
+    @cached_property
     def slices(self) -> list[tuple[slice, slice]]:
         """``(weights, biases)`` slices of theta, layer by layer."""
         out, at = [], 0
