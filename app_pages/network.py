@@ -71,7 +71,7 @@ def views_at_epoch():
     if pair is not None:
         st.subheader(t(f"net.pair_head.{c.pair}"))
         row(pair, "pair", "pair_line")
-        st.caption(t(f"net.pair_note.{c.pair}"))
+        st.caption(t(f"net.pair_note.{c.pair}") + " " + t("net.width_note"))
     network_controls.after_views()
 
 

@@ -127,3 +127,23 @@ def line(surface: NetworkSurface, start, end, *, lo: float = -0.5, hi: float = 1
     t = np.linspace(lo, hi, points)
     start, end = np.asarray(start, float), np.asarray(end, float)
     return t, surface.loss(start[None, :] + t[:, None] * (end - start)[None, :])
+
+
+def width_at(t: np.ndarray, loss: np.ndarray, *, factor: float = 2.0) -> float:
+    """The length of the stretch of ``t`` around ``t = 0`` (the grid's middle point) where the
+    loss stays below ``factor`` times its value there: how wide a basin is along a line, one
+    number to compare minima by (between grid points, linear interpolation). ``inf`` when the
+    loss stays below on the whole line."""
+    t, loss = np.asarray(t, float), np.asarray(loss, float)
+    c = t.size // 2
+    limit = factor * loss[c]
+    ends = []
+    for step in (1, -1):
+        k = c
+        while 0 <= k + step < t.size and loss[k + step] < limit:
+            k += step
+        if not 0 <= k + step < t.size:
+            return float("inf")
+        j = k + step  # the first point at or above the limit: interpolate between k and j
+        ends.append(t[k] + (t[j] - t[k]) * (limit - loss[k]) / (loss[j] - loss[k]))
+    return float(ends[0] - ends[1])

@@ -137,8 +137,11 @@ def test_the_presets_and_new_directions():
     assert "Capped at 125 epochs" in words(at)
     at.button(key="preset_relu_tanh").click().run()
     assert at.query_params["pair"] == "act" and at.query_params["opt"] == "adam"
-    names = [t["name"] for t in figure(at, "Loss along direction 1")["data"]]
-    assert names == ["tanh", "relu"]
+    lines = figure(at, "Loss along direction 1")["data"]
+    assert [t["name"].split(" · ")[0] for t in lines] == ["tanh", "relu"]
+    for line in lines:  # the width in the legend is the width of the curve drawn
+        width = landscape.width_at(np.asarray(line["x"], float), np.asarray(line["y"], float))
+        assert line["name"].endswith(f"width {width:.2f}")
 
 
 def test_chinese_and_projector():

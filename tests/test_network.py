@@ -296,3 +296,14 @@ def test_the_hessian_against_second_differences_of_the_loss():
         ]
     )
     np.testing.assert_allclose(s.hessian(theta), ref, rtol=1e-4, atol=1e-6)
+
+
+def test_width_at_of_a_parabola():
+    t = np.linspace(-1, 1, 51)
+    for curvature in (1.0, 8.0, 30.0):  # L = 1 + c t^2 doubles at |t| = 1 / sqrt(c)
+        got = landscape.width_at(t, 1.0 + curvature * t * t)
+        assert got == pytest.approx(2 / np.sqrt(curvature), rel=1e-2)  # linear between points
+    assert landscape.width_at(t, 1.0 + 0.5 * t * t) == np.inf  # never doubles on the line
+    off = 1.0 + 8.0 * (t - 0.1) ** 2  # a minimum off the centre: measured from the centre
+    want = 2 * np.sqrt((2 * off[25] - 1) / 8)  # 1 + 8 (t - 0.1)^2 = 2 L(0)
+    assert landscape.width_at(t, off) == pytest.approx(want, rel=1e-2)

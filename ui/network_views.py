@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from core import descent, netlab
+from core import landscape as landscape_core
 from core.thinning import display_indices
 from ui.text import t
 from ui.views import title
@@ -185,7 +186,10 @@ def pair_figures(runs, *, style: theme.Style) -> dict:
         label = f"{name}<br>{t('loss_short')} {float(traj.train_loss[-1]):.3g}"
         panels.append((label, v.plane.a, v.plane.b, v.plane.loss))
         centre = v.plane.b.size // 2
-        lines.append((name, v.plane.a, v.plane.loss[centre, :], colour))
+        along = v.plane.loss[centre, :]
+        width = landscape_core.width_at(v.plane.a, along)
+        shown = f"{width:.2f}" if np.isfinite(width) else "> 2"
+        lines.append((t("net.with_width", name=name, width=shown), v.plane.a, along, colour))
     side = landscape.slices_side_by_side(
         panels,
         labels={

@@ -669,5 +669,7 @@ EN |= {
     "net.pause": "Pause",
     "net.play_help": "Play the run epoch by epoch: the loss curve, the fitted curve and the point "
     "on the PCA plane move with it.",
+    "net.with_width": "{name} · width {width}",
+    "net.width_note": "Width: the stretch of α around the final weights over which the loss stays below twice its value there.",
     # --- end of the network page's texts -------------------------------------------------------
 }

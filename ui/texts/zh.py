@@ -626,5 +626,7 @@ ZH |= {
     "net.play": "播放",
     "net.pause": "暂停",
     "net.play_help": "逐轮播放这次运行：损失曲线、预测曲线和 PCA 平面上的点随之移动。",
+    "net.with_width": "{name} · 宽度 {width}",
+    "net.width_note": "宽度：在最终权重周围，损失保持在其值两倍以下的 α 区间长度。",
     # --- end of the network page's texts -------------------------------------------------------
 }
