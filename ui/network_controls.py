@@ -193,6 +193,7 @@ PLAYING = "_net_playing"
 PLAY_TICK = 0.35  # seconds between two frames of the play
 PLAY_FRAMES = 50  # a play from the start to the end takes about this many frames
 _FULL = "_net_full"  # the views' fragment asks for a whole rerun (the link, the share box)
+LINKED = "_net_linked"  # the epoch the link was last written with
 
 
 def settle_epoch(epochs: int) -> int:
@@ -205,6 +206,7 @@ def settle_epoch(epochs: int) -> int:
     if at is None or at > epochs or (moved and state.get("_net_at_end", False)):
         state["at"] = epochs
     state["_net_at_end"] = state["at"] == epochs
+    state[LINKED] = int(state["at"])  # (the page writes the link with it next)
     return int(state["at"])
 
 
@@ -212,10 +214,14 @@ def playing() -> bool:
     return bool(st.session_state.get(PLAYING))
 
 
-def _toggle_play() -> None:
+def _set_play(on: bool) -> None:
+    """Play or pause, as the button said when it was pressed (not a toggle: a press that
+    reaches the server twice, as a fragment's timer run can make it, must not undo itself)."""
     state = st.session_state
-    state[PLAYING] = not state.get(PLAYING)
-    if state[PLAYING] and state.get("at") == state.get("_net_done"):
+    if bool(state.get(PLAYING)) == on:
+        return
+    state[PLAYING] = on
+    if on and state.get("at") == state.get("_net_done"):
         state["at"] = 0  # played to the end before: from the start again
     state[_FULL] = True  # run_every is set when the page draws the fragment
 
@@ -239,7 +245,8 @@ def epoch_bar(epochs: int) -> int:
     left, right = st.columns([2, 13], vertical_alignment="bottom")
     left.button(
         ("⏸ " + t("net.pause")) if playing() else ("▶ " + t("net.play")),
-        on_click=_toggle_play,
+        on_click=_set_play,
+        args=(not playing(),),
         help=t("net.play_help"),
         key="net_play",
         width="stretch",
@@ -260,5 +267,7 @@ def epoch_bar(epochs: int) -> int:
 def after_views() -> None:
     """The end of the views' fragment: a whole rerun when the user moved the slider or the play
     started or stopped (the link and the share box follow)."""
-    if st.session_state.pop(_FULL, False):
+    state = st.session_state
+    stale = not playing() and state.get("at") != state.get(LINKED)  # a frame that landed late
+    if state.pop(_FULL, False) or stale:
         st.rerun(scope="app")

@@ -102,7 +102,7 @@ def test_play_moves_the_epoch_and_the_fit_in_the_browser(page, app_url, console_
     held = shown()
     page.wait_for_timeout(1500)
     assert shown() == held  # paused
-    assert f"at={held}" in page.url
+    wait_until(lambda: f"at={held}" in page.url, f"the link did not follow to {held}: {page.url}")
     assert page.locator("[data-testid=stException]").count() == 0
     assert console_errors == []
 
