@@ -30,6 +30,7 @@ page = st.navigation(
         ),
         st.Page("app_pages/compare.py", title=t("compare_page"), icon="⚖️", url_path="compare"),
         st.Page("app_pages/lessons.py", title=t("lessons"), icon="🎓", url_path="lessons"),
+        st.Page("app_pages/network.py", title=t("network_page"), icon="🕸️", url_path="network"),
     ]
 )
 page.run()

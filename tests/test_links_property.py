@@ -14,7 +14,7 @@ from core import lab, lessons, optimizers
 from tests.apptest_util import figures, fresh_app, numbers_in
 from ui import params
 
-PAGES = ("explorer", "one_weight", "parameters", "compare", "lessons")
+PAGES = ("explorer", "one_weight", "parameters", "compare", "lessons", "network")
 # values each name might be given: what its control offers, its edges, and hostile text
 WORDS = (
     list(lab.SCENARIOS)

@@ -250,3 +250,59 @@ _shared_problem = _Shared(_make_problem, 16, pool=SHARED)
 _shared_grid = _Shared(_make_grid, 16, pool=SHARED)
 _shared_trajectory = _Shared(_make_trajectory, 32, max_bytes=_RUN_BYTES, pool=SHARED)
 _shared_frames = _Shared(_make_frames, 32, pool=SHARED)
+
+
+# --- the network page (issue 16): its problems, runs and landscape views -------------------
+# (an upload's are memoised in the user's session only, as the explorer's are)
+def _net_problem(data: str, hidden: tuple, activation: str, seed: int):
+    from core import netlab
+
+    spec = netlab.NetSpec(data=data, hidden=hidden, activation=activation, seed=seed)
+    return netlab.make_problem(netlab.dataset(data), spec)
+
+
+def _make_net_problem(spec):
+    from core import netlab
+
+    if spec.data == "upload":
+        from ui import upload
+
+        return netlab.make_problem(upload.dataset(), spec)
+    return net_problem(spec.data, spec.hidden, spec.activation, spec.seed)
+
+
+def net_problem_of(spec):
+    """The network problem of a spec (it depends on the data, the network and the seed)."""
+    if spec.data == "upload":
+        key = ("net_problem", spec.source, spec.hidden, spec.activation, spec.seed)
+        return _session_memo(key, lambda: _make_net_problem(spec))
+    return _make_net_problem(spec)
+
+
+def _make_net_run(spec):
+    from core import netlab
+
+    return netlab.train(net_problem_of(spec), spec)
+
+
+def _make_net_views(spec, dir_seed: int):
+    from core import netlab
+
+    return netlab.views(net_problem_of(spec), net_run_of(spec), dir_seed=dir_seed)
+
+
+def net_run_of(spec):
+    if spec.data == "upload":
+        return _session_memo(("net_run", spec), lambda: _make_net_run(spec))
+    return _net_run(spec)
+
+
+def net_views_of(spec, dir_seed: int):
+    if spec.data == "upload":
+        return _session_memo(("net_views", spec, dir_seed), lambda: _make_net_views(spec, dir_seed))
+    return _net_views(spec, dir_seed)
+
+
+net_problem = _Shared(_net_problem, 8, pool=SHARED)
+_net_run = _Shared(_make_net_run, 16, max_bytes=_RUN_BYTES // 2, pool=SHARED)
+_net_views = _Shared(_make_net_views, 16, pool=SHARED)

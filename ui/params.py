@@ -227,6 +227,17 @@ PARAMS = (
     Param("xaxis", "epochs", _choice("updates", "epochs", "examples")),
     Param("epoch_points", False, _flag, _dump_flag),
 )
+# --- the network page (issue 16) ---------------------------------------------------------------
+# (its data set, optimizer, learning rate, batch, epochs and seed are the lab's own names above)
+PARAMS += (
+    Param("data", "tanh", _choice(*lab.DATA_SCENARIOS, "upload")),
+    Param("layers", 1, _int_in(1, 2)),
+    Param("units", 16, _int_in(1, 32, clamp=True)),
+    Param("act", "tanh", _choice("tanh", "relu")),
+    Param("dirs", 0, _int_in(0, SEED_MAX)),
+    Param("pair", "none", _choice("none", "batch", "act")),
+    Param("at", None, _int_in(0, lab.MAX_EPOCHS, clamp=True)),
+)
 BY_KEY = {p.key: p for p in PARAMS}
 
 

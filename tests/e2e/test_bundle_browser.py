@@ -22,6 +22,7 @@ PAGES = [
     ("parameters", 3, ""),
     ("compare", 3, ""),
     ("lessons", 2, ""),
+    ("network", 8, "?pair=act"),
 ]
 TYPES = """() => [...document.querySelectorAll('.js-plotly-plot')]
   .flatMap(g => g._fullData.map(t => t.type))"""

@@ -62,7 +62,8 @@ def test_tutorial_pages_render(page, app_url, console_errors, path, charts, tmp_
 
 
 @pytest.mark.parametrize(
-    "path,charts", [("one_weight", 2), ("parameters", 3), ("compare", 3), ("lessons", 2)]
+    "path,charts",
+    [("one_weight", 2), ("parameters", 3), ("compare", 3), ("lessons", 2), ("network", 6)],
 )
 def test_every_page_in_chinese_follows_chinese_punctuation(page, app_url, path, charts):
     """What each page and its components write in Chinese (the maths panel, the bar, the

@@ -628,4 +628,95 @@ EN |= {
     "epoch_loss": "Last epoch's loss as the tutorial prints it",
     "epoch_loss_help": "The mean of each sample's loss, each taken before its own update.",
     "stopped_early": "Stopped early after epoch {epoch:,}: the epoch's mean loss fell below 1e-5.",
+    # --- the network page (issue 16) ------------------------------------------------------------
+    "network_page": "A small network",
+    "net.title": "The landscape of a small neural network",
+    "net.intro": "A network with one input, one or two hidden layers of up to 32 tanh or ReLU "
+    "units and one output is fitted to the data by the lab's optimizers (its gradient by "
+    "backpropagation, written out layer by layer). Its loss is a surface over all its weights "
+    "and biases, P of them: far too many dimensions to draw. So the page draws slices, as research "
+    "tools do (Li et al. 2018; Goodfellow et al. 2015):\n\n"
+    "- **a random plane** through the final weights, spanned by two random directions, each "
+    "rescaled unit by unit to the size of that unit's own incoming weights (filter "
+    "normalisation; the biases stay put). ↻ draws two new directions;\n"
+    "- **the plane of the path's first two principal components**, with the path projected on "
+    "it, and how much of the path's variance those two explain;\n"
+    "- **the straight line** from the start to the end of training (t = 0 to 1);\n"
+    "- the loss against epoch and the network's curve over the data, at the epoch chosen above.\n\n"
+    "Try the presets: a small batch against the full batch (are the minima they find wider or "
+    "sharper?), and ReLU against tanh. x is standardised on the training split.",
+    "net.data": "Data",
+    "net.layers": "Hidden layers",
+    "net.units": "Units per layer",
+    "net.units_help": "Hidden units in each hidden layer (1 to 32).",
+    "net.act": "Activation",
+    "net.preset.wide_sharp": "Wide vs sharp minimum",
+    "net.preset.relu_tanh": "ReLU vs tanh",
+    "net.preset_help.wide_sharp": "A small batch (4) against the full batch, plain gradient "
+    "descent with η = 0.1: both slices side by side on one colour scale.",
+    "net.preset_help.relu_tanh": "The same network with tanh and with ReLU units (Adam, "
+    "η = 0.01, batches of 16): both slices side by side.",
+    "net.seed": "Seed (initial weights, batch order)",
+    "net.seed_help": "The initial weights are drawn as torch.nn.Linear draws them (uniform on "
+    "±1/√fan_in) from this seed; the batches are shuffled from it too.",
+    "net.dirs": "Seed of the random directions",
+    "net.dirs_help": "The two directions of the random plane are drawn from this seed.",
+    "net.redraw": "↻ New directions",
+    "net.pair": "Compare two runs",
+    "net.pair.none": "no",
+    "net.pair.batch": "small batch vs full batch",
+    "net.pair.act": "tanh vs ReLU",
+    "net.pair_help": "Train a second network that differs in one thing and show both random "
+    "slices side by side, each through its own final weights.",
+    "net.batch_of": "batch {b}",
+    "net.full_batch": "full batch ({n})",
+    "net.at": "Epoch shown",
+    "net.at_help": "The loss curve, the fitted curve and the point on the PCA plane follow it.",
+    "net.status": "Network {shape}: P = {p} parameters, N = {n} training examples, {k} updates. "
+    "Every view below is a slice through a surface with {p} dimensions.",
+    "net.diverged": "The run blew up at update {k}; the views show it up to there.",
+    "net.capped": "Capped at {epochs:,} epochs ({cap:,} updates) so that every run stays quick.",
+    "net.subsampled": "The network trains on {n} of the {total} training examples (drawn from "
+    "the seed), so that every slice stays quick.",
+    "net.what_a_slice_shows": "What a slice can show: how the loss changes along two of the "
+    "{p} directions around the final weights, the basin's width and shape along them. What it "
+    "cannot: anything off the plane. A minimum on a slice need not be one in {p} dimensions, and "
+    "a valley can look closed on one plane and open on another (↻ draws another plane).",
+    "net.pair_head.batch": "A wide minimum or a sharp one? Small batch against full batch",
+    "net.pair_head.act": "tanh against ReLU",
+    "net.pair_note.batch": "Each slice passes through its own final weights, along directions "
+    "scaled to its own weights, so the widths compare (that is what filter normalisation is "
+    "for). Whether the small batch really found a wider basin depends on the data and the "
+    "network: look, and draw other directions before concluding.",
+    "net.pair_note.act": "Each slice passes through its own final weights. ReLU's landscape is "
+    "piecewise: kinks where a unit switches on or off.",
+    "net.alpha": "α (direction 1)",
+    "net.beta": "β (direction 2)",
+    "net.final": "final weights",
+    "net.slice3d_title": "Loss on a random plane",
+    "net.slice_title": "The same plane from above",
+    "net.pca_title": "Plane of the path's 2 PCs ({share})",
+    "net.pc": "PC{k} ({share})",
+    "net.at_epoch": "epoch {epoch:,}",
+    "net.line_x": "t (θ = θ₀ + t·(θ_end − θ₀))",
+    "net.line_title": "Along the line start → end",
+    "net.fit_start": "at the start",
+    "net.fit_end": "at the end",
+    "net.fit_title": "The network's prediction",
+    "net.pair_title": "Each run's own random plane",
+    "net.pair_line_title": "Loss along direction 1",
+    "net.slice3d_title.short": "Random plane",
+    "net.slice_title.short": "From above",
+    "net.pca_title.short": "PCA plane ({share})",
+    "net.line_title.short": "Start → end",
+    "net.fit_title.short": "Prediction",
+    "net.pair_title.short": "Both planes",
+    "net.pair_line_title.short": "Along direction 1",
+    "net.play": "Play",
+    "net.pause": "Pause",
+    "net.play_help": "Play the run epoch by epoch: the loss curve, the fitted curve and the point "
+    "on the PCA plane move with it.",
+    "net.with_width": "{name} · width {width}",
+    "net.width_note": "Width: the stretch of α around the final weights over which the loss stays below twice its value there.",
+    # --- end of the network page's texts -------------------------------------------------------
 }

@@ -586,4 +586,87 @@ ZH |= {
     "epoch_loss": "教程中打印的最后一轮损失",
     "epoch_loss_help": "各样本损失的平均值，每个都在它自己的更新之前计算。",
     "stopped_early": "第 {epoch:,} 轮后提前停止：这一轮的平均损失低于 1e-5。",
+    # --- the network page (issue 16) ------------------------------------------------------------
+    "network_page": "小型神经网络",
+    "net.title": "小型神经网络的损失地形",
+    "net.intro": "一个网络：一个输入，一到两个隐藏层（每层最多 32 个 tanh 或 ReLU 单元），一个"
+    "输出。它用本实验室的优化器拟合数据（梯度由反向传播逐层手工写出）。它的损失是所有权重和偏置"
+    "（共 P 个）上的一个曲面：维度太多，无法直接画出。所以本页像研究工具那样画切片（Li 等 2018；"
+    "Goodfellow 等 2015）：\n\n"
+    "- **随机平面**：穿过最终权重，由两个随机方向张成，每个方向逐个单元缩放到该单元自身输入权重"
+    "的大小（滤波器归一化；偏置不动）。↻ 重新抽取两个方向；\n"
+    "- **路径前两个主成分所在的平面**，路径投影在上面，并给出这两个主成分解释了路径多少方差；\n"
+    "- **直线**：从训练的起点到终点（t = 0 到 1）；\n"
+    "- 损失随轮变化的曲线，以及网络在数据上的预测曲线，显示上方所选的那一轮。\n\n"
+    "试试预设：小批量对全批量（它们找到的极小值更宽还是更尖？），以及 ReLU 对 tanh。"
+    "x 按训练集标准化。",
+    "net.data": "数据",
+    "net.layers": "隐藏层数",
+    "net.units": "每层单元数",
+    "net.units_help": "每个隐藏层的单元数（1 到 32）。",
+    "net.act": "激活函数",
+    "net.preset.wide_sharp": "宽极小值对尖极小值",
+    "net.preset.relu_tanh": "ReLU 对 tanh",
+    "net.preset_help.wide_sharp": "小批量（4）对全批量，普通梯度下降，η = 0.1：两个切片并排，"
+    "使用同一色标。",
+    "net.preset_help.relu_tanh": "同一网络分别用 tanh 和 ReLU 单元（Adam，η = 0.01，批量 16）："
+    "两个切片并排。",
+    "net.seed": "种子（初始权重、批次顺序）",
+    "net.seed_help": "初始权重按 torch.nn.Linear 的方式（在 ±1/√fan_in 上均匀分布）由这个种子"
+    "抽取；批次也由它打乱。",
+    "net.dirs": "随机方向的种子",
+    "net.dirs_help": "随机平面的两个方向由这个种子抽取。",
+    "net.redraw": "↻ 新方向",
+    "net.pair": "比较两次运行",
+    "net.pair.none": "不比较",
+    "net.pair.batch": "小批量对全批量",
+    "net.pair.act": "tanh 对 ReLU",
+    "net.pair_help": "再训练一个只有一处不同的网络，把两个随机切片并排显示，各自穿过自己的最终权重。",
+    "net.batch_of": "批量 {b}",
+    "net.full_batch": "全批量（{n}）",
+    "net.at": "显示的轮",
+    "net.at_help": "损失曲线、预测曲线和 PCA 平面上的点都跟随它。",
+    "net.status": "网络 {shape}：P = {p} 个参数，N = {n} 个训练样本，{k} 次更新。"
+    "下面每个视图都是一个 {p} 维曲面的切片。",
+    "net.diverged": "这次运行在第 {k} 次更新时发散；视图显示到那里为止。",
+    "net.capped": "限制为 {epochs:,} 轮（{cap:,} 次更新），让每次运行都保持快速。",
+    "net.subsampled": "网络只用 {total} 个训练样本中的 {n} 个（由种子抽取）训练，让每个切片都保持"
+    "快速。",
+    "net.what_a_slice_shows": "切片能显示的：损失在最终权重周围沿 {p} 个方向中的两个如何变化，"
+    "以及沿这两个方向盆地的宽度和形状。不能显示的：平面之外的一切。切片上的极小值在 {p} 维中不一定"
+    "是极小值；一个山谷在一个平面上看似封闭，在另一个平面上可能是敞开的（↻ 换一个平面）。",
+    "net.pair_head.batch": "宽极小值还是尖极小值？小批量对全批量",
+    "net.pair_head.act": "tanh 对 ReLU",
+    "net.pair_note.batch": "每个切片穿过自己的最终权重，方向按自己的权重缩放，所以宽度可以比较"
+    "（这正是滤波器归一化的用途）。小批量是否真的找到了更宽的盆地，取决于数据和网络：先看，"
+    "再换几组方向，然后再下结论。",
+    "net.pair_note.act": "每个切片穿过自己的最终权重。ReLU 的地形是分段的：单元开启或关闭处有折痕。",
+    "net.alpha": "α（方向 1）",
+    "net.beta": "β（方向 2）",
+    "net.final": "最终权重",
+    "net.slice3d_title": "随机平面上的损失",
+    "net.slice_title": "同一平面的俯视图",
+    "net.pca_title": "路径的主成分平面（{share}）",
+    "net.pc": "PC{k}（{share}）",
+    "net.at_epoch": "第 {epoch:,} 轮",
+    "net.line_x": "t（θ = θ₀ + t·(θ_end − θ₀)）",
+    "net.line_title": "起点到终点的直线",
+    "net.fit_start": "起点",
+    "net.fit_end": "终点",
+    "net.fit_title": "网络的预测",
+    "net.pair_title": "各自的随机平面",
+    "net.pair_line_title": "沿方向 1 的损失",
+    "net.slice3d_title.short": "随机平面",
+    "net.slice_title.short": "俯视",
+    "net.pca_title.short": "PCA 平面（{share}）",
+    "net.line_title.short": "起点 → 终点",
+    "net.fit_title.short": "预测",
+    "net.pair_title.short": "两个平面",
+    "net.pair_line_title.short": "沿方向 1",
+    "net.play": "播放",
+    "net.pause": "暂停",
+    "net.play_help": "逐轮播放这次运行：损失曲线、预测曲线和 PCA 平面上的点随之移动。",
+    "net.with_width": "{name} · 宽度 {width}",
+    "net.width_note": "宽度：在最终权重周围，损失保持在其值两倍以下的 α 区间长度。",
+    # --- end of the network page's texts -------------------------------------------------------
 }
