@@ -221,14 +221,27 @@ def _set_play(on: bool) -> None:
     if bool(state.get(PLAYING)) == on:
         return
     state[PLAYING] = on
+    frames = state.get(_FRAMES, ())
+    if not on and frames:  # paused: at the last frame the play drew (the browser's slider may
+        state["at"] = frames[-1]  # still report an older one), which the link then takes
+    state[_FRAMES] = ()
     if on and state.get("at") == state.get("_net_done"):
         state["at"] = 0  # played to the end before: from the start again
     state[_FULL] = True  # run_every is set when the page draws the fragment
 
 
+_FRAMES = "_net_frames"  # the last frames the play showed
+
+
 def _moved() -> None:
-    st.session_state[PLAYING] = False
-    st.session_state[_FULL] = True
+    """The user moved the slider: the play stops there. A value the play itself showed a moment
+    ago is not a move: it is the browser's slider reporting a frame late (a timer rerun that
+    left before the newer frame arrived, as happens on a loaded machine), and the play goes on."""
+    state = st.session_state
+    if playing() and state.get("at") in state.get(_FRAMES, ()):
+        return
+    state[PLAYING] = False
+    state[_FULL] = True
 
 
 def epoch_bar(epochs: int) -> int:
@@ -237,6 +250,7 @@ def epoch_bar(epochs: int) -> int:
     state = st.session_state
     if playing():
         state["at"] = min(int(state.get("at") or 0) + max(1, epochs // PLAY_FRAMES), epochs)
+        state[_FRAMES] = (*state.get(_FRAMES, ())[-5:], state["at"])
         if state["at"] >= epochs:
             state[PLAYING] = False
             state[_FULL] = True
