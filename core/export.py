@@ -14,7 +14,7 @@ import io
 
 import numpy as np
 
-from core import lab
+from core import lab, scaling
 from core.descent import EXPLOSION_FACTOR
 
 MAX_CSV_ROWS = 100_001  # every update up to this; beyond it one row per epoch boundary
@@ -45,8 +45,6 @@ def run_csv(problem: lab.Problem, traj) -> str:
     val = {int(k): v for k, v in zip(traj.epoch_updates, traj.val_loss_epoch, strict=False)}
     original = None
     if scaled:
-        from core import scaling
-
         original = scaling.to_original(problem.scaler, traj.params)
     out = io.StringIO()
     out.write(",".join(header) + "\n")
